@@ -1,0 +1,53 @@
+# Two commands on a fresh machine with Python 3.11 and make:
+#   make demo   set up, migrate, load the demo organisation, serve on http://127.0.0.1:8000
+#   make test   set up, then lint, the migration check and the whole test suite
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.9
+STAMP := $(VENV)/.installed
+
+.PHONY: setup demo test lint format bench lock clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $(STAMP)
+
+demo: setup
+	$(BIN)/binnenwerk demo
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	BINNENWERK_CLI=1 $(BIN)/python manage.py makemigrations --check --dry-run
+	BINNENWERK_CLI=1 $(BIN)/mypy src
+
+# Browser tests drive Debian's Chromium (no browser download); install it when missing.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+test: lint $(CHROMIUM)
+	$(BIN)/pytest -n 2
+
+format: setup
+	$(BIN)/ruff check --fix src tests benchmarks
+	$(BIN)/ruff format src tests benchmarks
+
+PG_SERVER ?= postgres://postgres@127.0.0.1:5432/test
+bench: setup
+	$(BIN)/python benchmarks/bench_import.py --medewerkers 10000
+	-$(BIN)/python benchmarks/bench_import.py --medewerkers 10000 --postgres $(PG_SERVER)
+	$(BIN)/python benchmarks/bench_pages.py
+
+# Refresh the lock after changing dependencies in pyproject.toml.
+lock: setup
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis
