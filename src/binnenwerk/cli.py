@@ -1,0 +1,54 @@
+"""The `binnenwerk` command: Django's manage.py with the project's own command names.
+
+    binnenwerk migrate
+    binnenwerk import PATH [--dry-run]
+    binnenwerk export PATH
+    binnenwerk banen --peildatum YYYY-MM-DD [--per …] [--format table|csv|json]
+    binnenwerk teams --peildatum YYYY-MM-DD [--per werksoort|provincie|locatie] [--format …]
+    binnenwerk kerncijfers --jaar YYYY [--format table|json]
+    binnenwerk demo [--no-serve]
+
+Any other Django command (createsuperuser, runserver, …) passes through unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# Commands whose English or Python-reserved name maps to the Django command.
+ALIASES = {"import": "importeren", "export": "exporteren"}
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    command = ALIASES.get(args[0], args[0]) if args else "help"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "binnenwerk.settings")
+    serving = command == "runserver" or (command == "demo" and "--no-serve" not in args)
+    if serving and command == "demo":
+        # The demo serves the app in debug mode on 127.0.0.1 with a demo key.
+        os.environ.setdefault("DJANGO_DEBUG", "1")
+    if not serving:
+        # Command-line work signs nothing: a throw-away secret key is enough.
+        os.environ.setdefault("BINNENWERK_CLI", "1")
+    from django.core.management import execute_from_command_line
+    from django.db.utils import OperationalError, ProgrammingError
+
+    try:
+        execute_from_command_line(["binnenwerk", command, *args[1:]])
+    except (OperationalError, ProgrammingError) as error:
+        if not _missing_table(error):
+            raise
+        sys.stderr.write(
+            "De database is nog niet ingericht: voer eerst `binnenwerk migrate` uit.\n"
+        )
+        sys.exit(1)
+
+
+def _missing_table(error: Exception) -> bool:
+    text = str(error).lower()
+    return "no such table" in text or ("relation" in text and "does not exist" in text)
+
+
+if __name__ == "__main__":
+    main()
