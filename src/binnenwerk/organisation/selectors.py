@@ -1,0 +1,53 @@
+"""Reads about teams that are more than a `get`: occupancy on a date and over time, role history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+
+from binnenwerk.organisation.constants import TeamRolSoort
+from binnenwerk.organisation.models import Team, TeamRol
+from binnenwerk.people.models import Plaatsing
+from binnenwerk.periods import active_on, is_active
+
+
+def _holder(rol: str, peildatum: dt.date) -> Subquery:
+    holders = TeamRol.objects.filter(active_on(peildatum), team=OuterRef("pk"), rol=rol)
+    return Subquery(holders.values("medewerker__achternaam")[:1])
+
+
+def team_list(teams: QuerySet[Team], peildatum: dt.date) -> QuerySet[Team]:
+    """Teams with their occupancy (people placed on the date) and who leads and coaches them."""
+    return (
+        teams.select_related("werksoort", "locatie", "partner")
+        .annotate(
+            bezetting=Count("plaatsingen", filter=active_on(peildatum, "plaatsingen__")),
+            leidinggevende_naam=_holder(TeamRolSoort.LEIDINGGEVENDE, peildatum),
+            jobcoach_naam=_holder(TeamRolSoort.JOBCOACH, peildatum),
+        )
+        .order_by("code")
+    )
+
+
+def team_members(team: Team, peildatum: dt.date) -> QuerySet[Plaatsing]:
+    return (
+        team.plaatsingen.filter(active_on(peildatum))
+        .select_related("medewerker", "opdrachtgever")
+        .order_by("medewerker__achternaam", "medewerker__voornaam")
+    )
+
+
+def occupancy_over_time(team: Team, dates: Sequence[dt.date]) -> list[tuple[dt.date, int]]:
+    """People placed in the team at each date (one query: a team's placements are few)."""
+    placements = list(team.plaatsingen.only("start", "einde"))
+    return [(d, sum(1 for p in placements if is_active(p, d))) for d in dates]
+
+
+def role_history(team: Team) -> QuerySet[TeamRol]:
+    return team.rollen.select_related("medewerker").order_by("rol", "start")
+
+
+def open_places(team: Team, bezetting: int) -> int | None:
+    return None if team.capaciteit is None else team.capaciteit - bezetting

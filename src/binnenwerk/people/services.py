@@ -1,0 +1,194 @@
+"""Every write to employees, contracts (dienstverbanden) and placements (plaatsingen)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from binnenwerk.people.bsn import normalise_bsn
+from binnenwerk.people.models import Dienstverband, Medewerker, Plaatsing
+from binnenwerk.periods import overlaps
+from binnenwerk.services_base import assign, save_validated
+from binnenwerk.validation import (
+    bsn_error,
+    hours_error,
+    overlap_error,
+    period_error,
+    within_team_error,
+)
+
+
+def _validate_medewerker(medewerker: Medewerker) -> None:
+    medewerker.bsn = normalise_bsn(medewerker.bsn or "")
+    error = bsn_error(medewerker.bsn)
+    if error:
+        raise ValidationError({"bsn": error})
+
+
+@transaction.atomic
+def medewerker_create(*, actor: Any, **fields: Any) -> Medewerker:
+    medewerker = Medewerker(**fields)
+    _validate_medewerker(medewerker)
+    return save_validated(medewerker, actor)
+
+
+@transaction.atomic
+def medewerker_update(*, actor: Any, medewerker: Medewerker, **fields: Any) -> Medewerker:
+    assign(medewerker, fields)
+    _validate_medewerker(medewerker)
+    return save_validated(medewerker, actor)
+
+
+def _check_no_overlap(record: Dienstverband | Plaatsing, siblings: Any, what: str) -> None:
+    for other in siblings.exclude(pk=record.pk):
+        if overlaps(record, other):
+            raise ValidationError({"start": overlap_error(what, record, other)})
+
+
+def _validate_dienstverband(dienstverband: Dienstverband) -> None:
+    errors: dict[str, str] = {}
+    if error := period_error(dienstverband.start, dienstverband.einde):
+        errors["einde"] = error
+    if dienstverband.uren_per_week is not None:
+        dienstverband.uren_per_week = Decimal(dienstverband.uren_per_week)
+        if error := hours_error(dienstverband.uren_per_week):
+            errors["uren_per_week"] = error
+    if errors:
+        raise ValidationError(errors)
+    _check_no_overlap(
+        dienstverband,
+        Dienstverband.objects.filter(medewerker=dienstverband.medewerker),
+        "dienstverband",
+    )
+
+
+@transaction.atomic
+def dienstverband_create(*, actor: Any, **fields: Any) -> Dienstverband:
+    dienstverband = Dienstverband(**fields)
+    _validate_dienstverband(dienstverband)
+    return save_validated(dienstverband, actor)
+
+
+@transaction.atomic
+def dienstverband_update(
+    *, actor: Any, dienstverband: Dienstverband, **fields: Any
+) -> Dienstverband:
+    assign(dienstverband, fields)
+    _validate_dienstverband(dienstverband)
+    return save_validated(dienstverband, actor)
+
+
+@transaction.atomic
+def dienstverband_end(*, actor: Any, dienstverband: Dienstverband, einde: dt.date) -> Dienstverband:
+    """End a contract on `einde`, its last day."""
+    return dienstverband_update(actor=actor, dienstverband=dienstverband, einde=einde)
+
+
+def _validate_plaatsing(plaatsing: Plaatsing) -> None:
+    if error := period_error(plaatsing.start, plaatsing.einde):
+        raise ValidationError({"einde": error})
+    team = plaatsing.team
+    if error := within_team_error(team.code, team, plaatsing):
+        raise ValidationError({"start": error})
+    _check_no_overlap(
+        plaatsing, Plaatsing.objects.filter(medewerker=plaatsing.medewerker), "plaatsing"
+    )
+
+
+@transaction.atomic
+def plaatsing_create(*, actor: Any, **fields: Any) -> Plaatsing:
+    plaatsing = Plaatsing(**fields)
+    _validate_plaatsing(plaatsing)
+    return save_validated(plaatsing, actor)
+
+
+@transaction.atomic
+def plaatsing_update(*, actor: Any, plaatsing: Plaatsing, **fields: Any) -> Plaatsing:
+    assign(plaatsing, fields)
+    _validate_plaatsing(plaatsing)
+    return save_validated(plaatsing, actor)
+
+
+@transaction.atomic
+def plaatsing_end(*, actor: Any, plaatsing: Plaatsing, einde: dt.date) -> Plaatsing:
+    return plaatsing_update(actor=actor, plaatsing=plaatsing, einde=einde)
+
+
+@transaction.atomic
+def plaatsing_move(
+    *, actor: Any, medewerker: Medewerker, vanaf: dt.date, team: Any, opdrachtgever: Any
+) -> Plaatsing:
+    """Move someone to another team or client from `vanaf`; the current placement ends before."""
+    current = (
+        Plaatsing.objects.filter(medewerker=medewerker, start__lte=vanaf)
+        .exclude(einde__lt=vanaf)
+        .first()
+    )
+    if current is not None:
+        if current.start == vanaf:
+            raise ValidationError({"start": "op deze datum begint al een plaatsing; wijzig die"})
+        plaatsing_end(actor=actor, plaatsing=current, einde=vanaf - dt.timedelta(days=1))
+    return plaatsing_create(
+        actor=actor, medewerker=medewerker, team=team, opdrachtgever=opdrachtgever, start=vanaf
+    )
+
+
+@transaction.atomic
+def medewerker_hire(
+    *,
+    actor: Any,
+    medewerker: dict[str, Any],
+    start: dt.date,
+    uren_per_week: Decimal,
+    soort: str,
+    einde: dt.date | None,
+    team: Any,
+    opdrachtgever: Any,
+) -> Medewerker:
+    """A new person with a first contract and placement from `start`, all or nothing."""
+    person = medewerker_create(actor=actor, **medewerker)
+    dienstverband_create(
+        actor=actor,
+        medewerker=person,
+        start=start,
+        einde=einde,
+        uren_per_week=uren_per_week,
+        soort=soort,
+    )
+    plaatsing_create(
+        actor=actor,
+        medewerker=person,
+        team=team,
+        opdrachtgever=opdrachtgever,
+        start=start,
+        einde=einde,
+    )
+    return person
+
+
+@transaction.atomic
+def dienstverband_extend(
+    *,
+    actor: Any,
+    dienstverband: Dienstverband,
+    uren_per_week: Decimal,
+    soort: str,
+    einde: dt.date | None,
+) -> Dienstverband:
+    """A follow-up contract from the day after this one ends (a change is a new period)."""
+    if dienstverband.einde is None:
+        raise ValidationError(
+            {"einde": "dit dienstverband heeft geen einde; verlengen is niet nodig"}
+        )
+    return dienstverband_create(
+        actor=actor,
+        medewerker=dienstverband.medewerker,
+        start=dienstverband.einde + dt.timedelta(days=1),
+        einde=einde,
+        uren_per_week=uren_per_week,
+        soort=soort,
+    )

@@ -1,0 +1,19 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(autouse=True)
+def _db_for_all(db):
+    """Every test talks to the database (SQLite or PostgreSQL per DATABASE_URL); the browser
+    tests (tests/browser) override this: they drive the app in its own process."""
+
+
+@pytest.fixture(scope="module")
+def demo_org(django_db_setup, django_db_blocker):
+    """The demo organisation, loaded once per test module through the importer."""
+    from binnenwerk.demo.services import demo_load
+
+    with django_db_blocker.unblock():
+        demo_load()
+        yield
+        call_command("flush", interactive=False, verbosity=0)
