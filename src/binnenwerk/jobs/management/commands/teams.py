@@ -1,0 +1,31 @@
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from binnenwerk.formatting import parse_iso_date
+from binnenwerk.jobs import presenters
+from binnenwerk.jobs.selectors import TEAM_GROUP_PATH, medewerkers_binnenwerk, teams
+
+
+class Command(BaseCommand):
+    help = "Binnenwerk-teams op een peildatum, eventueel per werksoort, provincie of locatie."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("--peildatum", required=True, help="JJJJ-MM-DD")
+        parser.add_argument("--per", choices=list(TEAM_GROUP_PATH))
+        parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            peildatum = parse_iso_date(options["peildatum"])
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        result = teams(peildatum, per=options["per"])
+        if options["format"] == "json":
+            output = presenters.teams_json(result, medewerkers_binnenwerk(peildatum))
+        elif options["format"] == "csv":
+            output = presenters.teams_csv(result)
+        else:
+            output = presenters.teams_table(result)
+        self.stdout.write(output.rstrip("\n"))

@@ -1,0 +1,405 @@
+"""The job counter: the one place that turns contracts into jobs (banen).
+
+Rules (DOMAIN.md): a job is 25.5 contract hours a week of an employee with a
+target-group indication; a record is active on d when start ≤ d ≤ einde (einde
+empty = open). Jobs are attributed through the placement active on d; contracts
+without one count as `niet_geplaatst`. Everything is Decimal and unrounded here.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import (
+    CharField,
+    Count,
+    DateField,
+    Exists,
+    F,
+    FilteredRelation,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, Greatest, Least
+
+from binnenwerk.jobs.constants import BAAN_UREN, NIET_GEPLAATST, Interval, Per
+from binnenwerk.jobs.dates import period_ends, year_end
+from binnenwerk.organisation.models import Organisatie, Team
+from binnenwerk.people.models import Dienstverband, Medewerker, Plaatsing
+from binnenwerk.periods import OPEN_END, active_on
+
+# Path from a placement to the key of each grouping.
+GROUP_PATH: dict[str, str] = {
+    Per.OPDRACHTGEVER: "opdrachtgever__code",
+    Per.WERKSOORT: "team__werksoort__code",
+    Per.TEAM: "team__code",
+    Per.PROVINCIE: "team__locatie__provincie",
+    Per.LOCATIE: "team__locatie__code",
+}
+TEAM_GROUP_PATH: dict[str, str] = {
+    Per.WERKSOORT: "werksoort__code",
+    Per.PROVINCIE: "locatie__provincie",
+    Per.LOCATIE: "locatie__code",
+}
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict counting to placements matching these codes (None = no restriction)."""
+
+    opdrachtgevers: frozenset[str] | None = None
+    werksoorten: frozenset[str] | None = None
+    teams: frozenset[str] | None = None
+
+    @property
+    def active(self) -> bool:
+        return any(v is not None for v in (self.opdrachtgevers, self.werksoorten, self.teams))
+
+    def placement_q(self, prefix: str) -> Q:
+        q = Q()
+        if self.opdrachtgevers is not None:
+            q &= Q(**{f"{prefix}opdrachtgever__code__in": self.opdrachtgevers})
+        if self.werksoorten is not None:
+            q &= Q(**{f"{prefix}team__werksoort__code__in": self.werksoorten})
+        if self.teams is not None:
+            q &= Q(**{f"{prefix}team__code__in": self.teams})
+        return q
+
+
+NO_FILTERS = Filters()
+
+
+@dataclass(frozen=True)
+class Banen:
+    """Jobs on one peildatum, unrounded; `groepen` only when grouped."""
+
+    peildatum: dt.date
+    per: str | None
+    totaal: Decimal
+    medewerkers_binnenwerk: int
+    groepen: dict[str, Decimal] = field(default_factory=dict)
+
+
+def organisation_with_parts(code: str) -> frozenset[str]:
+    """The organisation's code and those of every sub-organisation below it (hoort_bij)."""
+    codes = {code}
+    frontier = {code}
+    while frontier:
+        children = set(
+            Organisatie.objects.filter(hoort_bij__code__in=frontier).values_list("code", flat=True)
+        )
+        frontier = children - codes
+        codes |= children
+    return frozenset(codes)
+
+
+def _to_banen(uren: Decimal | None) -> Decimal:
+    return (uren or ZERO) / BAAN_UREN
+
+
+def banen(peildatum: dt.date, per: str | None = None, filters: Filters = NO_FILTERS) -> Banen:
+    """Jobs on `peildatum`, optionally per group, in one aggregate query."""
+    if per is not None and per not in GROUP_PATH:
+        raise ValueError(f"onbekende groepering: {per}")
+    rows = (
+        Medewerker.objects.filter(doelgroepindicatie=True)
+        .annotate(
+            dv=FilteredRelation(
+                "dienstverbanden", condition=active_on(peildatum, "dienstverbanden__")
+            ),
+            pl=FilteredRelation("plaatsingen", condition=active_on(peildatum, "plaatsingen__")),
+        )
+        .filter(dv__id__isnull=False)
+        .filter(filters.placement_q("pl__"))
+        .values(groep=F(f"pl__{GROUP_PATH[per]}") if per else Value("", output_field=CharField()))
+        .annotate(
+            uren=Sum("dv__uren_per_week"), binnenwerk=Count("id", filter=Q(werkgever__isnull=True))
+        )
+        .order_by()
+    )
+    hours_per_group: dict[str, Decimal] = defaultdict(Decimal)
+    total_hours = ZERO
+    headcount = 0
+    for row in rows:
+        total_hours += row["uren"] or ZERO
+        headcount += row["binnenwerk"]
+        if per is not None and row["uren"]:
+            key = row["groep"] if row["groep"] is not None else NIET_GEPLAATST
+            hours_per_group[key] += row["uren"]
+    groepen = {key: _to_banen(hours) for key, hours in sorted(hours_per_group.items())}
+    return Banen(peildatum, per, _to_banen(total_hours), headcount, groepen)
+
+
+def banen_per_medewerker(peildatum: dt.date, medewerker_ids: Iterable[int]) -> dict[int, Decimal]:
+    """The jobs each of these people counts for on the date (0 without indication or contract)."""
+    rows = (
+        Dienstverband.objects.filter(
+            active_on(peildatum),
+            medewerker_id__in=list(medewerker_ids),
+            medewerker__doelgroepindicatie=True,
+        )
+        .values("medewerker_id")
+        .annotate(uren=Sum("uren_per_week"))
+        .order_by()
+    )
+    return {row["medewerker_id"]: _to_banen(row["uren"]) for row in rows}
+
+
+# --- time series ---------------------------------------------------------------
+
+FAR_FUTURE = Value(OPEN_END, output_field=DateField())
+
+
+class _Steps:
+    """A step function from events: value(d) = Σ added on or before d − Σ removed before d."""
+
+    def __init__(self) -> None:
+        self.adds: dict[dt.date, Decimal] = defaultdict(Decimal)
+        self.removes: dict[dt.date, Decimal] = defaultdict(Decimal)
+
+    def at(self, dates: Sequence[dt.date]) -> list[Decimal]:
+        add_days, add_cum = _cumulative(self.adds)
+        rem_days, rem_cum = _cumulative(self.removes)
+        values = []
+        for d in dates:
+            added = add_cum[bisect.bisect_right(add_days, d)]
+            # `removes` are keyed by the last active day: removed when that day < d.
+            removed = rem_cum[bisect.bisect_left(rem_days, d)]
+            values.append(added - removed)
+        return values
+
+
+def _cumulative(events: dict[dt.date, Decimal]) -> tuple[list[dt.date], list[Decimal]]:
+    days = sorted(events)
+    cum = [ZERO]
+    for day in days:
+        cum.append(cum[-1] + events[day])
+    return days, cum
+
+
+def _contract_steps() -> tuple[_Steps, _Steps]:
+    """Hours and Binnenwerk headcount over time, from target-group contracts."""
+    contracts = Dienstverband.objects.filter(medewerker__doelgroepindicatie=True)
+    hours, heads = _Steps(), _Steps()
+    for row in (
+        contracts.values("start")
+        .annotate(
+            uren=Sum("uren_per_week"), n=Count("id", filter=Q(medewerker__werkgever__isnull=True))
+        )
+        .order_by()
+    ):
+        hours.adds[row["start"]] += row["uren"]
+        heads.adds[row["start"]] += row["n"]
+    for ended in (
+        contracts.filter(einde__isnull=False)
+        .values("einde")
+        .annotate(
+            uren=Sum("uren_per_week"), n=Count("id", filter=Q(medewerker__werkgever__isnull=True))
+        )
+        .order_by()
+    ):
+        last_day = ended["einde"]
+        assert last_day is not None  # filtered above
+        hours.removes[last_day] += ended["uren"]
+        heads.removes[last_day] += ended["n"]
+    return hours, heads
+
+
+def _segments(filters: Filters) -> QuerySet:
+    """Each (contract ∩ placement) of a target-group employee, with its own start and end."""
+    return (
+        Plaatsing.objects.filter(medewerker__doelgroepindicatie=True)
+        .filter(filters.placement_q(""))
+        .filter(
+            Q(medewerker__dienstverbanden__start__lte=Coalesce(F("einde"), FAR_FUTURE))
+            & Q(start__lte=Coalesce(F("medewerker__dienstverbanden__einde"), FAR_FUTURE))
+        )
+        .annotate(
+            seg_start=Greatest(F("start"), F("medewerker__dienstverbanden__start")),
+            seg_end=Least(
+                Coalesce(F("einde"), FAR_FUTURE),
+                Coalesce(F("medewerker__dienstverbanden__einde"), FAR_FUTURE),
+            ),
+            seg_uren=F("medewerker__dienstverbanden__uren_per_week"),
+        )
+    )
+
+
+def _group_steps(per: str, filters: Filters) -> dict[str, _Steps]:
+    steps: dict[str, _Steps] = defaultdict(_Steps)
+    segments = _segments(filters)
+    group = F(GROUP_PATH[per])
+    for row in segments.values("seg_start", groep=group).annotate(uren=Sum("seg_uren")).order_by():
+        steps[row["groep"]].adds[_as_date(row["seg_start"])] += row["uren"]
+    for row in segments.values("seg_end", groep=group).annotate(uren=Sum("seg_uren")).order_by():
+        end = _as_date(row["seg_end"])
+        if end != OPEN_END:
+            steps[row["groep"]].removes[end] += row["uren"]
+    return steps
+
+
+def _as_date(value: dt.date | str) -> dt.date:
+    # SQLite hands back computed dates (MAX/MIN of two dates) as ISO strings.
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+def banen_op_data(
+    peildata: Iterable[dt.date], per: str | None = None, filters: Filters = NO_FILTERS
+) -> list[Banen]:
+    """`banen` on many dates at once: a few aggregate queries, never one per date."""
+    dates = sorted(set(peildata))
+    if per is not None and per not in GROUP_PATH:
+        raise ValueError(f"onbekende groepering: {per}")
+    if filters.active:
+        # Filters restrict to placed jobs: the total is the sum of the matching segments.
+        steps = _group_steps(per or Per.OPDRACHTGEVER, filters)
+        hours_by_group = {key: s.at(dates) for key, s in steps.items()}
+        heads = _headcount_steps_placed(filters).at(dates)
+        totals = [sum((v[i] for v in hours_by_group.values()), ZERO) for i in range(len(dates))]
+    else:
+        hours, head_steps = _contract_steps()
+        totals, heads = hours.at(dates), head_steps.at(dates)
+        hours_by_group = (
+            {key: s.at(dates) for key, s in _group_steps(per, filters).items()} if per else {}
+        )
+    result = []
+    for i, d in enumerate(dates):
+        groepen: dict[str, Decimal] = {}
+        if per is not None:
+            placed = ZERO
+            for key, values in hours_by_group.items():
+                if values[i]:
+                    groepen[key] = _to_banen(values[i])
+                    placed += values[i]
+            if not filters.active and totals[i] - placed:
+                groepen[NIET_GEPLAATST] = _to_banen(totals[i] - placed)
+        result.append(
+            Banen(d, per, _to_banen(totals[i]), int(heads[i]), dict(sorted(groepen.items())))
+        )
+    return result
+
+
+def _headcount_steps_placed(filters: Filters) -> _Steps:
+    steps = _Steps()
+    segments = _segments(filters).filter(medewerker__werkgever__isnull=True)
+    for row in segments.values("seg_start").annotate(n=Count("id")).order_by():
+        steps.adds[_as_date(row["seg_start"])] += row["n"]
+    for row in segments.values("seg_end").annotate(n=Count("id")).order_by():
+        end = _as_date(row["seg_end"])
+        if end != OPEN_END:
+            steps.removes[end] += row["n"]
+    return steps
+
+
+def banen_reeks(
+    van: dt.date,
+    tot: dt.date,
+    interval: str = Interval.MAAND,
+    per: str | None = None,
+    filters: Filters = NO_FILTERS,
+) -> list[Banen]:
+    """Jobs at the end of every month, quarter or year from `van` to `tot`."""
+    return banen_op_data(period_ends(van, tot, interval), per, filters)
+
+
+# --- people and teams ---------------------------------------------------------
+
+
+def medewerkers_binnenwerk(peildatum: dt.date) -> int:
+    """Target-group employees of Binnenwerk itself (not a partner) with a contract on the date."""
+    return (
+        Medewerker.objects.filter(doelgroepindicatie=True, werkgever__isnull=True)
+        .filter(
+            Exists(Dienstverband.objects.filter(active_on(peildatum), medewerker=OuterRef("pk")))
+        )
+        .count()
+    )
+
+
+def nieuwe_collegas(jaar: int) -> int:
+    """Binnenwerk's target-group employees whose first contract starts in `jaar`."""
+    return (
+        Medewerker.objects.filter(doelgroepindicatie=True, werkgever__isnull=True)
+        .annotate(eerste=Min("dienstverbanden__start"))
+        .filter(eerste__year=jaar)
+        .count()
+    )
+
+
+def nieuwe_banen(jaar: int) -> Decimal:
+    """Growth in jobs over the year: jobs at its end minus jobs at the end of the year before."""
+    before, after = banen_op_data([year_end(jaar - 1), year_end(jaar)])
+    return after.totaal - before.totaal
+
+
+def binnenwerk_teams(peildatum: dt.date) -> QuerySet[Team]:
+    """Teams within their lifetime on the date, less those staffed only by a partner's employees.
+
+    A team whose members on the date are all employed by a partner (the RSO's cleaning
+    teams) is the partner's team: its jobs count, the team is not a Binnenwerk team.
+    """
+    placed = Plaatsing.objects.filter(active_on(peildatum), team=OuterRef("pk"))
+    partner_only = Exists(placed.filter(medewerker__werkgever__isnull=False)) & ~Exists(
+        placed.filter(medewerker__werkgever__isnull=True)
+    )
+    return Team.objects.filter(active_on(peildatum)).exclude(partner_only)
+
+
+@dataclass(frozen=True)
+class Teams:
+    peildatum: dt.date
+    per: str | None
+    totaal: int
+    groepen: dict[str, int]
+
+
+def teams(peildatum: dt.date, per: str | None = None, among: QuerySet[Team] | None = None) -> Teams:
+    """Binnenwerk teams on the date, optionally per work type, province or location.
+
+    `among` restricts the count to the teams a user may see (accounts.selectors.teams_for).
+    """
+    qs = binnenwerk_teams(peildatum)
+    if among is not None:
+        qs = qs.filter(pk__in=among.values("pk"))
+    if per is None:
+        return Teams(peildatum, None, qs.count(), {})
+    if per not in TEAM_GROUP_PATH:
+        raise ValueError(f"teams kunnen niet worden gegroepeerd per {per}")
+    groepen = {
+        row["groep"]: row["n"]
+        for row in qs.values(groep=F(TEAM_GROUP_PATH[per])).annotate(n=Count("id")).order_by()
+    }
+    return Teams(peildatum, per, sum(groepen.values()), dict(sorted(groepen.items())))
+
+
+@dataclass(frozen=True)
+class Kerncijfers:
+    jaar: int
+    banen: Decimal
+    nieuwe_banen: Decimal
+    medewerkers_binnenwerk: int
+    nieuwe_collegas: int
+    teams: int
+
+
+def kerncijfers(jaar: int) -> Kerncijfers:
+    """The annual overview's key figures at the end of `jaar`."""
+    before, after = banen_op_data([year_end(jaar - 1), year_end(jaar)])
+    return Kerncijfers(
+        jaar=jaar,
+        banen=after.totaal,
+        nieuwe_banen=after.totaal - before.totaal,
+        medewerkers_binnenwerk=after.medewerkers_binnenwerk,
+        nieuwe_collegas=nieuwe_collegas(jaar),
+        teams=binnenwerk_teams(year_end(jaar)).count(),
+    )
