@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DemoConfig(AppConfig):
+    name = "binnenwerk.demo"
+    verbose_name = "Demo-organisatie"
