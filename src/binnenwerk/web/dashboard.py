@@ -1,0 +1,137 @@
+"""What the dashboard shows a user on a peildatum, from the selectors and within their scope."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Exists, Min, OuterRef, QuerySet
+
+from binnenwerk.accounts.constants import ORGANISATION_WIDE
+from binnenwerk.accounts.selectors import (
+    job_filters_for,
+    medewerkers_for,
+    roles_of,
+    scope_label,
+    sees_people,
+    teams_for,
+)
+from binnenwerk.jobs import selectors as jobs
+from binnenwerk.jobs.constants import Interval, Per
+from binnenwerk.jobs.presenters import group_names
+from binnenwerk.people.models import Dienstverband
+from binnenwerk.periods import active_on
+
+ENDING_WITHIN = dt.timedelta(weeks=8)
+
+
+@dataclass
+class Table:
+    """A chart's numbers: the text alternative, the table and the CSV download."""
+
+    name: str
+    title: str
+    headers: list[str]
+    rows: list[list[Any]]
+    svg: str = ""
+
+
+@dataclass
+class Dashboard:
+    peildatum: dt.date
+    scope: str
+    banen: Decimal
+    goal: int | None
+    new_jobs: Decimal | None
+    new_colleagues: int | None
+    headcount: int | None
+    tables: dict[str, Table] = field(default_factory=dict)
+
+    @property
+    def to_go(self) -> Decimal | None:
+        return None if self.goal is None else max(Decimal(self.goal) - self.banen, Decimal(0))
+
+    ending: QuerySet[Dienstverband] | None = None
+
+
+def _first_month(peildatum: dt.date) -> dt.date:
+    first = Dienstverband.objects.aggregate(first=Min("start"))["first"]
+    return min(first or peildatum, peildatum)
+
+
+def build(user: Any, peildatum: dt.date, with_charts: bool = True) -> Dashboard | None:
+    filters = job_filters_for(user, peildatum)
+    if filters is None:
+        return None
+    from binnenwerk.web import charts
+
+    org_wide = bool(roles_of(user) & ORGANISATION_WIDE)
+    year_before = dt.date(peildatum.year - 1, 12, 31)
+    before, now = jobs.banen_op_data([year_before, peildatum], filters=filters)
+    board = Dashboard(
+        peildatum=peildatum,
+        scope=scope_label(user),
+        banen=now.totaal,
+        goal=settings.BANEN_DOEL if org_wide else None,
+        new_jobs=now.totaal - before.totaal,
+        new_colleagues=jobs.nieuwe_collegas(peildatum.year) if org_wide else None,
+        headcount=now.medewerkers_binnenwerk if org_wide else None,
+    )
+    series = jobs.banen_reeks(_first_month(peildatum), peildatum, Interval.MAAND, filters=filters)
+    board.tables["per_maand"] = Table(
+        "per_maand",
+        "Banen aan het eind van elke maand",
+        ["Maand", "Banen"],
+        [[r.peildatum, r.totaal] for r in series],
+    )
+    for per, title in (
+        (Per.OPDRACHTGEVER, "Banen per opdrachtgever"),
+        (Per.WERKSOORT, "Banen per werksoort"),
+    ):
+        result = jobs.banen(peildatum, per=per, filters=filters)
+        names = group_names(per, list(result.groepen))
+        board.tables[f"per_{per}"] = Table(
+            f"per_{per}",
+            title,
+            [per.label, "Banen"],
+            [[names.get(k, k), v] for k, v in result.groepen.items()],
+        )
+    visible = teams_for(user, peildatum)
+    per_province = jobs.teams(peildatum, per=Per.PROVINCIE, among=visible)
+    board.tables["teams_per_provincie"] = Table(
+        "teams_per_provincie",
+        "Teams per provincie",
+        ["Provincie", "Teams"],
+        [[k, v] for k, v in per_province.groepen.items()],
+    )
+    if with_charts:
+        points = [(row[0], row[1]) for row in board.tables["per_maand"].rows]
+        board.tables["per_maand"].svg = charts.line_chart(points, board.goal) if points else ""
+        for key in ("per_opdrachtgever", "per_werksoort"):
+            rows = board.tables[key].rows
+            board.tables[key].svg = charts.bar_chart([(r[0], r[1]) for r in rows]) if rows else ""
+        board.tables["teams_per_provincie"].svg = charts.province_tiles(per_province.groepen)
+    if sees_people(user):
+        board.ending = contracts_ending(user, peildatum)
+    return board
+
+
+def contracts_ending(user: Any, peildatum: dt.date) -> QuerySet[Dienstverband]:
+    """Contracts of people in scope that end within eight weeks with nothing arranged after."""
+    follow_up = Dienstverband.objects.filter(
+        medewerker=OuterRef("medewerker"), start__gt=OuterRef("einde")
+    )
+    return (
+        Dienstverband.objects.filter(
+            medewerker__in=medewerkers_for(user, peildatum),
+            einde__gte=peildatum,
+            einde__lte=peildatum + ENDING_WITHIN,
+        )
+        .filter(active_on(peildatum))
+        .exclude(Exists(follow_up))
+        .select_related("medewerker")
+        .order_by("einde", "medewerker__achternaam")
+    )

@@ -1,0 +1,49 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path, re_path
+
+from binnenwerk.web.views import dashboard as views
+from binnenwerk.web.views import forms_people, forms_teams, groups, people, teams, transfer
+
+app_name = "web"
+
+urlpatterns = [
+    path("", views.dashboard_view, name="dashboard"),
+    re_path(
+        r"^dashboard/(?P<name>[-\w]+)\.(?P<suffix>csv|xlsx)$",
+        views.dashboard_download,
+        name="dashboard-download",
+    ),
+    path("teams/", teams.team_list, name="teams"),
+    path("teams/nieuw/", forms_teams.team_new, name="team-nieuw"),
+    path("teams/<str:code>/", teams.team_detail, name="team"),
+    path("teams/<str:code>/beeindigen/", forms_teams.team_end, name="team-beeindigen"),
+    path("medewerkers/", people.medewerker_list, name="medewerkers"),
+    path("medewerkers/nieuw/", forms_people.medewerker_new, name="medewerker-nieuw"),
+    path("medewerkers/<str:nummer>/", people.medewerker_detail, name="medewerker"),
+    path(
+        "medewerkers/<str:nummer>/verplaatsen/",
+        forms_people.medewerker_move,
+        name="medewerker-verplaatsen",
+    ),
+    path(
+        "medewerkers/<str:nummer>/dienstverbanden/<int:pk>/beeindigen/",
+        forms_people.contract_end,
+        name="dienstverband-beeindigen",
+    ),
+    path(
+        "medewerkers/<str:nummer>/dienstverbanden/<int:pk>/verlengen/",
+        forms_people.contract_extend,
+        name="dienstverband-verlengen",
+    ),
+    *(path(f"{kind}/", groups.group_list, {"kind": kind}, name=kind) for kind in groups.KINDS),
+    re_path(
+        r"^(?P<kind>opdrachtgevers|werksoorten|locaties)/(?P<code>[^/]+)/$",
+        groups.group_detail,
+        name="groep",
+    ),
+    path("import/", transfer.import_page, name="import"),
+    path("import/bevestigen/", transfer.import_confirm, name="import-bevestigen"),
+    path("export/", transfer.export_download, name="export"),
+    path("inloggen/", views.LoginView.as_view(), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+]

@@ -1,0 +1,1 @@
+"""Web pages: they read through selectors and write through services, never on their own."""

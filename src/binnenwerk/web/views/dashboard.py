@@ -1,0 +1,80 @@
+"""Login and the dashboard (with its CSV downloads)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from decimal import Decimal
+
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.decorators import method_decorator
+from openpyxl import Workbook
+
+from binnenwerk.formatting import decimal_str
+from binnenwerk.web import dashboard
+from binnenwerk.web.views.common import peildatum_of
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@method_decorator(login_not_required, name="dispatch")
+class LoginView(auth_views.LoginView):
+    template_name = "web/login.html"
+    redirect_authenticated_user = True
+
+
+def dashboard_view(request: HttpRequest) -> HttpResponse:
+    form, peildatum = peildatum_of(request)
+    board = dashboard.build(request.user, peildatum)
+    return render(request, "web/dashboard.html", {"form": form, "board": board})
+
+
+def dashboard_download(request: HttpRequest, name: str, suffix: str) -> HttpResponse:
+    """The numbers behind one dashboard chart, as CSV (decimal point) or as a workbook."""
+    _, peildatum = peildatum_of(request)
+    board = dashboard.build(request.user, peildatum, with_charts=False)
+    if board is None or name not in board.tables:
+        raise Http404
+    table = board.tables[name]
+    filename = f"{name}-{peildatum}.{suffix}"
+    if suffix == "xlsx":
+        response = HttpResponse(content=_workbook(table), content_type=XLSX)
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        writer = csv.writer(response, lineterminator="\n")
+        writer.writerow(table.headers)
+        for row in table.rows:
+            writer.writerow([_plain(v) for v in row])
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _workbook(table: dashboard.Table) -> bytes:
+    """Numbers as numbers and dates as dates, so the sheet can be calculated with."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = table.name[:31]
+    sheet.append(table.headers)
+    for row in table.rows:
+        sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = "dd-mm-yyyy"
+            elif isinstance(cell.value, float):
+                cell.number_format = "0.00"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, Decimal):
+        return decimal_str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)

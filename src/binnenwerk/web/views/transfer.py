@@ -1,0 +1,115 @@
+"""Import and export for the functional administrator: upload, check (dry run), confirm.
+
+The uploaded file is kept in a private temporary folder between the check and the
+confirmation, named by a random token held in the user's session.
+"""
+
+from __future__ import annotations
+
+import secrets
+import tempfile
+from pathlib import Path
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from binnenwerk.accounts.constants import Rol
+from binnenwerk.accounts.selectors import has_role
+from binnenwerk.imports.dataset import ImportFailed
+from binnenwerk.imports.exporters import export_dataset, xlsx_bytes
+from binnenwerk.imports.readers import ReadError, read_path
+from binnenwerk.imports.services import import_dataset
+
+UPLOADS = Path(tempfile.gettempdir()) / "binnenwerk-uploads"
+SESSION_KEY = "import_upload"
+SUFFIXES = (".xlsx", ".zip")
+
+
+class UploadForm(forms.Form):
+    bestand = forms.FileField(
+        label="Bestand",
+        help_text="Een .xlsx-werkmap met een tabblad per tabel, of een .zip met .csv-bestanden.",
+    )
+
+    def clean_bestand(self) -> object:
+        upload = self.cleaned_data["bestand"]
+        if not upload.name.lower().endswith(SUFFIXES):
+            raise forms.ValidationError("Kies een .xlsx- of .zip-bestand.")
+        return upload
+
+
+def _admin_only(request: HttpRequest) -> None:
+    if not has_role(request.user, Rol.BEHEERDER):
+        raise Http404
+
+
+def _stored(request: HttpRequest) -> Path | None:
+    token = request.session.get(SESSION_KEY)
+    if not token:
+        return None
+    matches = list(UPLOADS.glob(f"{token['id']}{token['suffix']}"))
+    return matches[0] if matches else None
+
+
+def import_page(request: HttpRequest) -> HttpResponse:
+    """Upload a file and see what an import would do, without writing anything."""
+    _admin_only(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    context: dict[str, object] = {"form": form}
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["bestand"]
+        suffix = Path(upload.name).suffix.lower()
+        UPLOADS.mkdir(mode=0o700, exist_ok=True)
+        token = secrets.token_hex(16)
+        target = UPLOADS / f"{token}{suffix}"
+        with target.open("wb") as handle:
+            for chunk in upload.chunks():
+                handle.write(chunk)
+        request.session[SESSION_KEY] = {"id": token, "suffix": suffix, "naam": upload.name}
+        try:
+            context["report"] = import_dataset(
+                actor=request.user, dataset=read_path(target), dry_run=True
+            )
+            context["bestandsnaam"] = upload.name
+        except (ReadError, ImportFailed) as problem:
+            target.unlink(missing_ok=True)
+            request.session.pop(SESSION_KEY, None)
+            context["fouten"] = getattr(problem, "errors", None) or [str(problem)]
+    return render(request, "web/transfer/import.html", context)
+
+
+@require_POST
+def import_confirm(request: HttpRequest) -> HttpResponse:
+    _admin_only(request)
+    stored = _stored(request)
+    if stored is None:
+        messages.error(request, "Er is geen gecontroleerd bestand meer; upload het opnieuw.")
+        return redirect("web:import")
+    try:
+        report = import_dataset(actor=request.user, dataset=read_path(stored))
+    except (ReadError, ImportFailed):
+        messages.error(request, "De gegevens zijn sinds de controle veranderd; controleer opnieuw.")
+        return redirect("web:import")
+    finally:
+        stored.unlink(missing_ok=True)
+        request.session.pop(SESSION_KEY, None)
+    messages.success(
+        request,
+        f"Import opgeslagen: {report.created_total} aangemaakt, {report.updated_total} bijgewerkt, "
+        f"{report.unchanged_total} ongewijzigd.",
+    )
+    return redirect("web:import")
+
+
+def export_download(request: HttpRequest) -> HttpResponse:
+    """The whole organisation in the import format, as one workbook."""
+    _admin_only(request)
+    response = HttpResponse(
+        xlsx_bytes(export_dataset()),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="binnenwerk-export.xlsx"'
+    return response

@@ -1,0 +1,251 @@
+"""In a real browser (Debian's Chromium through Playwright): every main page per role has
+no axe-core violations, works by keyboard, and shows each role its own numbers.
+
+The app runs in its own process on the demo organisation, as a user would meet it.
+"""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+playwright = pytest.importorskip("playwright.sync_api")
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+
+expect = playwright.expect
+
+CHROMIUM = "/usr/bin/chromium"
+PASSWORD = "binnenwerk-demo"
+ROLES = [
+    "beheerder",
+    "personeelszaken",
+    "management",
+    "leidinggevende",
+    "jobcoach",
+    "werving",
+    "opdrachtgever",
+]
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Chromium ontbreekt")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    database = tmp_path_factory.mktemp("browser") / "demo.sqlite3"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_DEBUG": "1"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    binnenwerk = str(Path(sys.executable).parent / "binnenwerk")
+    subprocess.run([binnenwerk, "demo", "--no-serve"], env=env, check=True, capture_output=True)
+    port = _free_port()
+    server = subprocess.Popen(
+        [binnenwerk, "runserver", f"127.0.0.1:{port}", "--noreload"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield f"http://127.0.0.1:{port}"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+def login(browser, app_url, username):
+    page = browser.new_page(locale="nl-NL")
+    page.goto(f"{app_url}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{app_url}/")
+    return page
+
+
+def assert_accessible(page):
+    result = Axe().run(page)
+    assert result.violations_count == 0, result.generate_report()
+
+
+def test_login_page_is_accessible_and_keyboard_first(browser, app_url):
+    page = browser.new_page(locale="nl-NL")
+    page.goto(f"{app_url}/inloggen/")
+    assert_accessible(page)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Direct naar de inhoud"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "inhoud"
+
+
+@pytest.mark.parametrize("username", ROLES)
+def test_dashboard_per_role_is_accessible(browser, app_url, username):
+    page = login(browser, app_url, username)
+    page.goto(f"{app_url}/?peildatum=2023-12-31")
+    expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
+    assert_accessible(page)
+    page.close()
+
+
+def test_management_picks_a_peildatum_by_keyboard_and_sees_that_day(browser, app_url):
+    page = login(browser, app_url, "management")
+    page.get_by_label("Peildatum", exact=True).fill("2021-12-31")
+    page.get_by_label("Peildatum", exact=True).press("Enter")
+    page.wait_for_url("**peildatum=2021-12-31**")
+    figures = page.locator(".kerncijfers").inner_text()
+    assert "579,00" in figures and "425" in figures
+    page.get_by_text("Cijfers als tabel").first.click()
+    expect(page.get_by_role("table").first).to_be_visible()
+
+
+def test_client_sees_only_its_own_numbers(browser, app_url):
+    page = login(browser, app_url, "opdrachtgever")
+    page.goto(f"{app_url}/?peildatum=2023-12-31")
+    text = page.locator("main").inner_text()
+    assert "201,76" in text and "Justitie en Veiligheid" not in text
+    assert page.goto(f"{app_url}/admin/").url.startswith(f"{app_url}/admin/login/")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/teams/?peildatum=2023-12-31",
+        "/teams/BOS-01/?peildatum=2023-12-31",
+        "/medewerkers/?peildatum=2023-12-31",
+        "/medewerkers/1000074/?peildatum=2023-12-31",
+    ],
+)
+def test_teams_and_people_pages_are_accessible_for_hr(browser, app_url, path):
+    page = login(browser, app_url, "personeelszaken")
+    page.goto(app_url + path)
+    assert_accessible(page)
+    page.close()
+
+
+def test_hr_finds_a_person_by_keyboard(browser, app_url):
+    page = login(browser, app_url, "personeelszaken")
+    page.goto(f"{app_url}/medewerkers/?peildatum=2023-12-31")
+    page.get_by_label("Naam of personeelsnummer").fill("1000074")
+    page.get_by_label("Naam of personeelsnummer").press("Enter")
+    page.get_by_role("link", name="de Smit, Lot").press("Enter")
+    expect(page.get_by_role("heading", name="Lot de Smit")).to_be_visible()
+    page.close()
+
+
+def _number(text: str) -> float:
+    return float(text.strip().replace(".", "").replace(",", "."))
+
+
+def _client_jobs(page, app_url, client_name: str, day: str) -> float:
+    page.goto(f"{app_url}/?peildatum={day}")
+    section = page.locator(
+        "section", has=page.get_by_role("heading", name="Banen per opdrachtgever")
+    )
+    section.get_by_text("Cijfers als tabel").click()
+    row = section.get_by_role("row", name=client_name)
+    return _number(row.get_by_role("cell").last.inner_text()) if row.count() else 0.0
+
+
+def test_hr_moves_a_person_to_another_client_and_the_dashboard_follows(browser, app_url):
+    day = "2026-10-01"
+    page = login(browser, app_url, "personeelszaken")
+    before = _client_jobs(page, app_url, "Algemene Zaken", day)
+    page.goto(f"{app_url}/medewerkers/?peildatum={day}&werksoort=PAND&opdrachtgever=BZK")
+    page.locator("tbody th a").first.click()
+    jobs = _number(page.locator("dt:has-text('Banen op') + dd").inner_text())
+    page.get_by_role("link", name="Verplaatsen naar ander team of opdrachtgever").click()
+    page.get_by_label("Vanaf").fill(day)
+    page.get_by_label("Team").select_option(index=1)
+    page.get_by_label("Opdrachtgever").select_option(label="Algemene Zaken (AZ)")
+    page.get_by_role("button", name="Verplaatsen").click()
+    assert "voor Algemene Zaken" in page.get_by_role("status").inner_text()
+    assert_accessible(page)
+    after = _client_jobs(page, app_url, "Algemene Zaken", day)
+    assert after == pytest.approx(before + jobs, abs=0.011)
+    page.close()
+
+
+@pytest.mark.parametrize("path", ["/opdrachtgevers/", "/opdrachtgevers/BZK/?peildatum=2023-12-31"])
+def test_client_pages_are_accessible(browser, app_url, path):
+    page = login(browser, app_url, "opdrachtgever")
+    page.goto(app_url + path)
+    assert_accessible(page)
+    page.close()
+
+
+def test_import_page_is_accessible(browser, app_url):
+    page = login(browser, app_url, "beheerder")
+    page.goto(f"{app_url}/import/")
+    expect(page.get_by_role("heading", name="Import en export")).to_be_visible()
+    assert_accessible(page)
+    page.close()
+
+
+def test_supervisor_opens_their_team_and_sees_its_members(browser, app_url):
+    page = login(browser, app_url, "leidinggevende")
+    page.get_by_role("link", name="Teams", exact=True).click()
+    page.wait_for_url(re.compile(r"/teams/(\?.*)?$"))
+    page.locator("tbody th a").first.click()
+    page.wait_for_url(re.compile(r"/teams/[^/]+/(\?.*)?$"))
+    expect(page.get_by_role("heading", name="Teamleden op")).to_be_visible()
+    expect(page.locator("section:has(h2:has-text('Teamleden')) tbody tr")).not_to_have_count(0)
+    assert_accessible(page)
+    page.close()
+
+
+def test_recruiter_finds_teams_with_open_places(browser, app_url):
+    page = login(browser, app_url, "werving")
+    page.goto(f"{app_url}/teams/")
+    page.get_by_label("Werksoort").select_option(label="Bos- en natuurbeheer")
+    page.get_by_role("button", name="Toon").click()
+    page.wait_for_url("**werksoort=BOS**")
+    headers = page.locator("thead th").all_inner_texts()
+    assert "Open plaatsen" in headers and "Leidinggevende" in headers
+    assert_accessible(page)
+    page.close()
+
+
+def test_administrator_exports_and_reimports_with_nothing_changed(browser, app_url, tmp_path):
+    page = login(browser, app_url, "beheerder")
+    page.get_by_role("link", name="Import en export").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download export (.xlsx)").click()
+    workbook = tmp_path / "export.xlsx"
+    download.value.save_as(workbook)
+    page.get_by_label("Bestand").set_input_files(workbook)
+    page.get_by_role("button", name="Controleren").click()
+    assert "geen fouten" in page.get_by_role("status").inner_text()
+    page.get_by_role("button", name="Import opslaan").click()
+    message = page.get_by_role("status").inner_text()
+    assert "0 aangemaakt, 0 bijgewerkt" in message
+    page.close()
