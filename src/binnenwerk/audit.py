@@ -61,3 +61,26 @@ def log_bulk(
         for obj in objects
     ]
     LogEntry.objects.bulk_create(entries, batch_size=2000)
+
+
+def recent_entries(*, actor: str = "", model: str = "") -> Any:
+    """The audit log, newest first, optionally for one user (username) or one kind of object
+    (content type model name). A queryset: the caller paginates."""
+    entries = LogEntry.objects.select_related("actor", "content_type").order_by("-timestamp")
+    if actor:
+        entries = entries.filter(actor__username=actor)
+    if model:
+        entries = entries.filter(content_type__model=model)
+    return entries
+
+
+def logged_models() -> list[tuple[str, str]]:
+    """(model name, verbose name) of every kind of object the log holds, for a filter."""
+    ids = LogEntry.objects.values_list("content_type", flat=True).distinct()
+    types = ContentType.objects.filter(pk__in=ids).order_by("model")
+    return [(t.model, _verbose_name(t)) for t in types]
+
+
+def _verbose_name(content_type: ContentType) -> str:
+    model = content_type.model_class()
+    return str(model._meta.verbose_name) if model else content_type.model

@@ -73,6 +73,8 @@ MATRIX = {
     "/import/": {r: 200 if r == "beheerder" else 404 for r in ROLES},
     "/export/": {r: 200 if r == "beheerder" else 404 for r in ROLES},
     "/dashboard/per_opdrachtgever.csv": dict.fromkeys(ROLES, 200),
+    "/gebruikers/": {r: 200 if r == "beheerder" else 404 for r in ROLES},
+    "/logboek/": {r: 200 if r == "beheerder" else 404 for r in ROLES},
 }
 
 

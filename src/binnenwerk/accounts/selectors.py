@@ -7,6 +7,7 @@ lead on the peildatum, and loses a team from the day they hand it over.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
@@ -122,3 +123,45 @@ def scope_label(user: Any) -> str:
         profile = _profile(user)
         return profile.organisatie.naam if profile and profile.organisatie else "uw organisatie"
     return "uw teams"
+
+
+def locked_usernames() -> frozenset[str]:
+    """Usernames locked out by too many failed logins (django-axes), until unlocked."""
+    from axes.models import AccessAttempt
+    from django.conf import settings
+
+    return frozenset(
+        AccessAttempt.objects.filter(
+            failures_since_start__gte=settings.AXES_FAILURE_LIMIT
+        ).values_list("username", flat=True)
+    )
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    """One line of the accounts page: the user, role labels and lockout state."""
+
+    user: Any
+    rollen: list[str]
+    vergrendeld: bool
+
+
+def account_list() -> list[AccountRow]:
+    """Every account with its roles and links, and whether it is locked out."""
+    from django.contrib.auth import get_user_model
+
+    locked = locked_usernames()
+    users = (
+        get_user_model()
+        .objects.select_related("profiel__medewerker", "profiel__organisatie")
+        .prefetch_related("roltoekenningen")
+        .order_by("username")
+    )
+    return [
+        AccountRow(
+            user=user,
+            rollen=sorted(str(Rol(r.rol).label) for r in user.roltoekenningen.all()),
+            vergrendeld=user.username in locked,
+        )
+        for user in users
+    ]

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from binnenwerk.accounts.constants import Rol
 from binnenwerk.accounts.models import Profiel, Roltoekenning
+from binnenwerk.audit import log_bulk
 from binnenwerk.services_base import save_validated
 
 
@@ -43,3 +44,24 @@ def account_set(
     for rol in sorted(wanted - have):
         save_validated(Roltoekenning(user=user, rol=rol), actor)
     return user
+
+
+@transaction.atomic
+def account_unlock(*, actor: Any, username: str) -> int:
+    """Lift a lockout after failed logins; returns how many lockout records were cleared.
+
+    The unlock is audited on the user's record: who lifted it, when.
+    """
+    from auditlog.models import LogEntry
+    from axes.utils import reset
+
+    user = get_user_model().objects.filter(username=username).first()
+    cleared = reset(username=username)
+    if user is not None and cleared:
+        log_bulk(
+            actor=actor,
+            action=LogEntry.Action.UPDATE,
+            objects=[user],
+            changes={user.pk: {"inlogblokkade": ["vergrendeld", "ontgrendeld"]}},
+        )
+    return cleared

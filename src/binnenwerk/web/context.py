@@ -20,7 +20,11 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if roles & ORGANISATION_WIDE:
         items += [("web:werksoorten", "Werksoorten"), ("web:locaties", "Locaties")]
     if Rol.BEHEERDER in roles:
-        items.append(("web:import", "Import en export"))
+        items += [
+            ("web:import", "Import en export"),
+            ("web:gebruikers", "Gebruikers"),
+            ("web:logboek", "Logboek"),
+        ]
     if getattr(request.user, "is_staff", False) or Rol.BEHEERDER in roles:
         items.append(("admin:index", "Beheer"))
     labels = [Rol(r).label for r in sorted(roles)]

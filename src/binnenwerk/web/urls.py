@@ -1,8 +1,16 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, re_path
 
+from binnenwerk.web.views import (
+    accounts,
+    forms_people,
+    forms_teams,
+    groups,
+    people,
+    teams,
+    transfer,
+)
 from binnenwerk.web.views import dashboard as views
-from binnenwerk.web.views import forms_people, forms_teams, groups, people, teams, transfer
 
 app_name = "web"
 
@@ -44,6 +52,9 @@ urlpatterns = [
     path("import/", transfer.import_page, name="import"),
     path("import/bevestigen/", transfer.import_confirm, name="import-bevestigen"),
     path("export/", transfer.export_download, name="export"),
+    path("gebruikers/", accounts.accounts_page, name="gebruikers"),
+    path("gebruikers/<str:username>/ontgrendelen/", accounts.unlock, name="ontgrendelen"),
+    path("logboek/", accounts.audit_log, name="logboek"),
     path("inloggen/", views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
 ]

@@ -22,7 +22,10 @@ from binnenwerk.jobs.selectors import Filters, organisation_with_parts
 from binnenwerk.organisation.models import Locatie, Organisatie, Team, Werksoort
 from binnenwerk.periods import active_on
 from binnenwerk.web import charts
-from binnenwerk.web.views.common import peildatum_of
+from binnenwerk.web.views.common import history_of, peildatum_of
+
+# Who sees the change history of reference data: those who keep it or the people in it.
+MAY_SEE_HISTORY = (Rol.BEHEERDER, Rol.PERSONEELSZAKEN)
 
 
 @dataclass(frozen=True)
@@ -134,5 +137,6 @@ def group_detail(request: HttpRequest, kind: str, code: str) -> HttpResponse:
                 for k, v in per_work.groepen.items()
             ],
             "teams": teams,
+            "historie": history_of(obj) if has_role(request.user, *MAY_SEE_HISTORY) else None,
         },
     )

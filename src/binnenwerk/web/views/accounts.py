@@ -1,0 +1,57 @@
+"""For the functional administrator: accounts with their roles (and unlocking a lockout),
+and the audit log of every change."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from binnenwerk.accounts.constants import Rol
+from binnenwerk.accounts.selectors import account_list, has_role
+from binnenwerk.accounts.services import account_unlock
+from binnenwerk.audit import logged_models, recent_entries
+from binnenwerk.web.views.common import paginate, query_without_page
+
+
+def _require_administrator(request: HttpRequest) -> None:
+    if not has_role(request.user, Rol.BEHEERDER):
+        raise Http404
+
+
+def accounts_page(request: HttpRequest) -> HttpResponse:
+    _require_administrator(request)
+    return render(
+        request,
+        "web/accounts/list.html",
+        {"accounts": account_list(), "limiet": settings.AXES_FAILURE_LIMIT},
+    )
+
+
+@require_POST
+def unlock(request: HttpRequest, username: str) -> HttpResponse:
+    _require_administrator(request)
+    if account_unlock(actor=request.user, username=username):
+        messages.success(request, f"{username} is ontgrendeld en kan weer inloggen.")
+    else:
+        messages.info(request, f"{username} was niet vergrendeld.")
+    return redirect("web:gebruikers")
+
+
+def audit_log(request: HttpRequest) -> HttpResponse:
+    _require_administrator(request)
+    actor = request.GET.get("wie", "").strip()
+    model = request.GET.get("soort", "").strip()
+    return render(
+        request,
+        "web/accounts/audit.html",
+        {
+            "page": paginate(request, recent_entries(actor=actor, model=model)),
+            "query": query_without_page(request),
+            "wie": actor,
+            "soort": model,
+            "soorten": logged_models(),
+        },
+    )
