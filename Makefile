@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lint format bench lock clean
+.PHONY: setup catalogues messages demo test lint format bench lock clean
 
 setup: $(STAMP)
 
@@ -18,10 +18,20 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $(STAMP)
 
-demo: setup
+# The Dutch texts: compiled from the committed .po files (no GNU gettext needed).
+catalogues: setup
+	$(BIN)/python -m binnenwerk.catalogues compile
+
+# Refresh the .po files after changing UI text (needs xgettext), then translate what is new.
+messages: setup
+	$(BIN)/python -m binnenwerk.catalogues extract
+	$(BIN)/python -m binnenwerk.catalogues check
+
+demo: catalogues
 	$(BIN)/binnenwerk demo
 
-lint: setup
+lint: catalogues
+	$(BIN)/python -m binnenwerk.catalogues check
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	BINNENWERK_CLI=1 $(BIN)/python manage.py makemigrations --check --dry-run

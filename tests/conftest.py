@@ -17,3 +17,11 @@ def demo_org(django_db_setup, django_db_blocker):
         demo_load()
         yield
         call_command("flush", interactive=False, verbosity=0)
+
+
+def pytest_configure(config):
+    """Compile the Dutch catalogues once, in the controller, before any worker starts."""
+    if not hasattr(config, "workerinput"):
+        from binnenwerk.catalogues import compile_all
+
+        compile_all()
