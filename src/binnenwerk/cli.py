@@ -17,7 +17,7 @@ import os
 import sys
 
 # Commands whose English or Python-reserved name maps to the Django command.
-ALIASES = {"import": "importeren", "export": "exporteren"}
+ALIASES = {"import": "importeren", "export": "exporteren", "monitor-import": "monitor_import"}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> None:
         os.environ.setdefault("BINNENWERK_CLI", "1")
     from django.core.management import execute_from_command_line
     from django.db.utils import OperationalError, ProgrammingError
+    from django.utils.translation import gettext as _
 
     try:
         execute_from_command_line(["binnenwerk", command, *args[1:]])
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> None:
         if not _missing_table(error):
             raise
         sys.stderr.write(
-            "De database is nog niet ingericht: voer eerst `binnenwerk migrate` uit.\n"
+            _("The database has not been set up yet: run `binnenwerk migrate` first.") + "\n"
         )
         sys.exit(1)
 

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "binnenwerk.people",
     "binnenwerk.jobs",
     "binnenwerk.imports",
+    "binnenwerk.monitor",
     "binnenwerk.demo",
     "binnenwerk.web",
 ]

@@ -7,5 +7,6 @@ admin.site.index_title = "Gegevensbeheer"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("monitor/", include("binnenwerk.monitor.urls")),
     path("", include("binnenwerk.web.urls")),
 ]

@@ -249,3 +249,51 @@ def test_administrator_exports_and_reimports_with_nothing_changed(browser, app_u
     message = page.get_by_role("status").inner_text()
     assert "0 aangemaakt, 0 bijgewerkt" in message
     page.close()
+
+
+def test_coordinator_lands_on_the_monitor_and_finds_the_published_table(browser, app_url):
+    page = browser.new_page(locale="nl-NL")
+    page.goto(f"{app_url}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill("monitor")
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(re.compile(r"/monitor/$"))
+    page.get_by_label("Kwartaal", exact=True).fill("2023Q4")
+    page.get_by_label("Kwartaal", exact=True).press("Enter")
+    page.wait_for_url("**kwartaal=2023Q4**")
+    total = page.locator("table.tabel1 tfoot tr").inner_text().split()
+    assert total[-6:] == ["5.637", "3.196", "870", "450", "4.517", "80%"]
+    assert_accessible(page)
+    page.close()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/monitor/?kwartaal=2023Q4",
+        "/monitor/afdrukken/?kwartaal=2023Q4",
+        "/monitor/invoer/?kwartaal=2023Q4",
+        "/monitor/invoer/import/",
+        "/monitor/invoer/cijfers/",
+    ],
+)
+def test_monitor_pages_are_accessible(browser, app_url, path):
+    page = login(browser, app_url, "beheerder")
+    page.goto(app_url + path)
+    assert_accessible(page)
+    page.close()
+
+
+def test_client_uses_the_quotum_calculator_by_keyboard(browser, app_url):
+    page = login(browser, app_url, "opdrachtgever")
+    page.get_by_role("link", name="Banenafspraak").click()
+    page.wait_for_url(re.compile(r"/monitor/$"))
+    rows = page.locator("table.tabel1 tbody th").all_inner_texts()
+    assert rows == ["BZK"]
+    page.get_by_role("link", name="Quotumcalculator").click()
+    page.get_by_label("Gemiddeld aantal fte").fill("10505")
+    page.get_by_label("Quotumpercentage").fill("2,76")
+    page.get_by_label("Quotumpercentage").press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("Doel: 409 banen")
+    assert_accessible(page)
+    page.close()

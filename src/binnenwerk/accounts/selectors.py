@@ -11,8 +11,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
+from django.utils.translation import gettext as _
 
-from binnenwerk.accounts.constants import ORGANISATION_WIDE, SEES_PEOPLE, Rol
+from binnenwerk.accounts.constants import (
+    CHANGES_MONITOR,
+    ORGANISATION_WIDE,
+    SEES_MONITOR,
+    SEES_PEOPLE,
+    Rol,
+)
 from binnenwerk.jobs.selectors import NO_FILTERS, Filters, organisation_with_parts
 from binnenwerk.organisation.models import Team, TeamRol
 from binnenwerk.people.models import Medewerker, Plaatsing
@@ -118,11 +125,13 @@ def sees_people(user: Any) -> bool:
 def scope_label(user: Any) -> str:
     roles = roles_of(user)
     if roles & ORGANISATION_WIDE:
-        return "heel Binnenwerk"
+        return _("all of Binnenwerk")
     if Rol.OPDRACHTGEVER in roles:
         profile = _profile(user)
-        return profile.organisatie.naam if profile and profile.organisatie else "uw organisatie"
-    return "uw teams"
+        return (
+            profile.organisatie.naam if profile and profile.organisatie else _("your organisation")
+        )
+    return _("your teams")
 
 
 def locked_usernames() -> frozenset[str]:
@@ -165,3 +174,31 @@ def account_list() -> list[AccountRow]:
         )
         for user in users
     ]
+
+
+@dataclass(frozen=True)
+class MonitorScope:
+    """What of the Job Agreement monitor a user sees: every row, or only these ministries'."""
+
+    ministries: frozenset[str] | None
+    may_edit: bool
+
+    def shows(self, code: str) -> bool:
+        return self.ministries is None or code in self.ministries
+
+
+def monitor_scope(user: Any) -> MonitorScope | None:
+    """None: the monitor is not for this user (404). Clients see their own ministry and the
+    Rijk total; the organisation they are tied to rolls up to its ministry (hoort_bij)."""
+    from binnenwerk.monitor.selectors import ministry_of
+
+    roles = roles_of(user)
+    if roles & SEES_MONITOR:
+        return MonitorScope(ministries=None, may_edit=bool(roles & CHANGES_MONITOR))
+    profile = _profile(user)
+    if Rol.OPDRACHTGEVER in roles and profile is not None and profile.organisatie_id:
+        top = ministry_of().get(profile.organisatie.code)
+        return MonitorScope(
+            ministries=frozenset({top.code}) if top else frozenset(), may_edit=False
+        )
+    return None

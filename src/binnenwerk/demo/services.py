@@ -13,6 +13,7 @@ from binnenwerk.accounts.services import account_set
 from binnenwerk.demo.rows import demo_rows
 from binnenwerk.imports.dataset import Dataset, Sheet
 from binnenwerk.imports.services import ImportReport, import_dataset
+from binnenwerk.monitor.demo import monitor_demo_load
 from binnenwerk.organisation.constants import TeamRolSoort
 from binnenwerk.organisation.models import Organisatie, TeamRol
 from binnenwerk.people.models import Medewerker
@@ -34,6 +35,7 @@ def demo_dataset() -> Dataset:
 @transaction.atomic
 def demo_load(*, actor: Any = None, progress: Any = None) -> ImportReport:
     report = import_dataset(actor=actor, dataset=demo_dataset(), progress=progress)
+    monitor_demo_load(actor=actor)
     _ensure_demo_accounts()
     return report
 
@@ -52,10 +54,11 @@ def _ensure_demo_accounts() -> list[tuple[str, str]]:
         ("jobcoach", Rol.JOBCOACH, {"medewerker": coach}),
         ("werving", Rol.WERVING, {}),
         ("opdrachtgever", Rol.OPDRACHTGEVER, {"organisatie": client}),
+        ("monitor", Rol.MONITOR, {}),
     ]
     for username, rol, links in accounts:
         account_set(actor=None, username=username, password=DEMO_PASSWORD, roles=[rol], **links)
-    return [(username, Rol(rol).label) for username, rol, _ in accounts]
+    return [(username, str(Rol(rol).label)) for username, rol, _ in accounts]
 
 
 def _role_holder(rol: str, on: dt.date) -> Any:

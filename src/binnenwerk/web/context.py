@@ -3,8 +3,9 @@
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
-from binnenwerk.accounts.constants import ORGANISATION_WIDE, SEES_PEOPLE, Rol
+from binnenwerk.accounts.constants import ORGANISATION_WIDE, SEES_MONITOR, SEES_PEOPLE, Rol
 from binnenwerk.accounts.selectors import roles_of
 
 
@@ -12,20 +13,24 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     roles = roles_of(request.user)
     if not roles and not getattr(request.user, "is_authenticated", False):
         return {"nav_items": [], "user_roles": []}
-    items = [("web:dashboard", "Dashboard"), ("web:teams", "Teams")]
+    items = []
+    if not roles or roles - {Rol.MONITOR}:  # a coordinator's work is the monitor, not teams
+        items += [("web:dashboard", _("Dashboard")), ("web:teams", _("Teams"))]
     if roles & SEES_PEOPLE:
-        items.append(("web:medewerkers", "Medewerkers"))
+        items.append(("web:medewerkers", _("Employees")))
     if roles & ORGANISATION_WIDE or Rol.OPDRACHTGEVER in roles:
-        items.append(("web:opdrachtgevers", "Opdrachtgevers"))
+        items.append(("web:opdrachtgevers", _("Clients")))
     if roles & ORGANISATION_WIDE:
-        items += [("web:werksoorten", "Werksoorten"), ("web:locaties", "Locaties")]
+        items += [("web:werksoorten", _("Work types")), ("web:locaties", _("Locations"))]
+    if roles & SEES_MONITOR or Rol.OPDRACHTGEVER in roles:
+        items.append(("monitor:tabel", _("Job Agreement")))
     if Rol.BEHEERDER in roles:
         items += [
-            ("web:import", "Import en export"),
-            ("web:gebruikers", "Gebruikers"),
-            ("web:logboek", "Logboek"),
+            ("web:import", _("Import and export")),
+            ("web:gebruikers", _("Users")),
+            ("web:logboek", _("Audit log")),
         ]
     if getattr(request.user, "is_staff", False) or Rol.BEHEERDER in roles:
-        items.append(("admin:index", "Beheer"))
+        items.append(("admin:index", _("Administration")))
     labels = [Rol(r).label for r in sorted(roles)]
     return {"nav_items": items, "user_roles": labels}
