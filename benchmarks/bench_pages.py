@@ -23,6 +23,9 @@ PAGES = [
     ("personeelszaken", "/teams/BOS-01/?peildatum=2023-12-31"),
     ("personeelszaken", "/medewerkers/?peildatum=2023-12-31"),
     ("personeelszaken", "/medewerkers/1000074/?peildatum=2023-12-31"),
+    ("management", "/dashboard/per_maand.svg?peildatum=2023-12-31"),
+    ("monitor", "/monitor/?kwartaal=2023Q4"),
+    ("opdrachtgever", "/monitor/?kwartaal=2023Q4"),
 ]
 REPEAT = 7
 

@@ -64,8 +64,24 @@ def test_client_csv_holds_only_its_own_rows(as_role):
 
 def test_charts_have_text_alternatives_and_tables(as_role):
     body = as_role("beheerder").get("/" + PEILDATUM).content.decode()
-    assert body.count('aria-hidden="true" focusable="false" class="grafiek') == 4
+    assert body.count('<img class="grafiek') == 4
     assert body.count("<figcaption>") == 4 and body.count("<summary>Cijfers als tabel") == 4
+
+
+@pytest.mark.parametrize(
+    "name", ["per_maand", "per_opdrachtgever", "per_werksoort", "teams_per_provincie"]
+)
+def test_each_chart_is_drawn_apart_as_svg(as_role, name):
+    response = as_role("management").get(f"/dashboard/{name}.svg" + PEILDATUM)
+    assert response["Content-Type"].startswith("image/svg+xml")
+    assert response.content.decode().startswith("<svg ")
+
+
+def test_a_client_gets_only_its_own_chart(as_role):
+    svg = as_role("opdrachtgever").get("/dashboard/per_opdrachtgever.svg" + PEILDATUM)
+    assert "Binnenlandse Zaken" in svg.content.decode()
+    assert "Justitie en Veiligheid" not in svg.content.decode()
+    assert as_role("opdrachtgever").get("/dashboard/onbekend.svg" + PEILDATUM).status_code == 404
 
 
 def test_dashboard_queries_are_bounded(as_role, django_assert_max_num_queries):

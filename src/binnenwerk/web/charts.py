@@ -16,6 +16,8 @@ from typing import ParamSpec
 
 import matplotlib
 from django.core.cache import cache
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.dates import DateFormatter, YearLocator, date2num
 from matplotlib.figure import Figure
@@ -63,7 +65,7 @@ def cached(draw: Callable[P, str]) -> Callable[P, str]:
         key = (
             "grafiek:"
             + hashlib.sha256(
-                repr((draw.__name__, args, sorted(kwargs.items()))).encode()
+                repr((draw.__name__, get_language(), args, sorted(kwargs.items()))).encode()
             ).hexdigest()
         )
         svg = cache.get(key)
@@ -75,7 +77,7 @@ def cached(draw: Callable[P, str]) -> Callable[P, str]:
     return wrapper
 
 
-def _svg(figure: Figure, css_class: str = "grafiek") -> str:
+def svg_of(figure: Figure, css_class: str = "grafiek") -> str:
     buffer = io.StringIO()
     FigureCanvasSVG(figure).print_svg(buffer)
     svg = buffer.getvalue()
@@ -97,16 +99,16 @@ def line_chart(points: Sequence[tuple[dt.date, Decimal]], goal: int | None = Non
     if goal:
         axes.axhline(goal, color=GREY, linestyle="--", linewidth=1)
         axes.annotate(
-            f"doel {goal:,}".replace(",", "."),
+            _("goal %(goal)s") % {"goal": f"{goal:,}".replace(",", ".")},
             (points[0][0], goal),
             color=GREY,
             xytext=(0, 4),
             textcoords="offset points",
         )
-    axes.set_ylabel("banen")
+    axes.set_ylabel(_("jobs"))
     axes.grid(axis="y", color="#dddddd")
     axes.set_ylim(bottom=0)
-    return _svg(figure)
+    return svg_of(figure)
 
 
 @cached
@@ -123,9 +125,9 @@ def bar_chart(items: Sequence[tuple[str, Decimal]]) -> str:
         padding=3,
         fontsize=9,
     )
-    axes.set_xlabel("banen")
+    axes.set_xlabel(_("jobs"))
     axes.margins(x=0.15)
-    return _svg(figure)
+    return svg_of(figure)
 
 
 @cached
@@ -157,7 +159,7 @@ def province_tiles(counts: dict[str, int]) -> str:
     axes.set_ylim(-4.05, 1)
     axes.set_aspect("equal")
     axes.axis("off")
-    return _svg(figure, "grafiek kaart")
+    return svg_of(figure, "grafiek kaart")
 
 
 @cached
@@ -175,7 +177,7 @@ def step_chart(points: Sequence[tuple[dt.date, int]], capacity: int | None, unit
     if capacity:
         axes.axhline(capacity, color=GREY, linestyle="--", linewidth=1)
         axes.annotate(
-            f"capaciteit {capacity}",
+            _("capacity %(capacity)s") % {"capacity": capacity},
             (date2num(points[0][0]), capacity),
             color=GREY,
             xytext=(0, 4),
@@ -185,4 +187,4 @@ def step_chart(points: Sequence[tuple[dt.date, int]], capacity: int | None, unit
     axes.set_ylim(bottom=0, top=max([capacity or 0, *[v for _, v in points]]) + 2)
     axes.xaxis.set_major_formatter(DateFormatter("%m-%Y"))
     axes.grid(axis="y", color="#dddddd")
-    return _svg(figure)
+    return svg_of(figure)

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Exists, Min, OuterRef, QuerySet
+from django.utils.translation import gettext as _
 
 from binnenwerk.accounts.constants import ORGANISATION_WIDE
 from binnenwerk.accounts.selectors import (
@@ -36,7 +37,6 @@ class Table:
     title: str
     headers: list[str]
     rows: list[list[Any]]
-    svg: str = ""
 
 
 @dataclass
@@ -62,12 +62,11 @@ def _first_month(peildatum: dt.date) -> dt.date:
     return min(first or peildatum, peildatum)
 
 
-def build(user: Any, peildatum: dt.date, with_charts: bool = True) -> Dashboard | None:
+def build(user: Any, peildatum: dt.date) -> Dashboard | None:
+    """The numbers; each chart is drawn apart (`chart_svg`), so the page itself stays quick."""
     filters = job_filters_for(user, peildatum)
     if filters is None:
         return None
-    from binnenwerk.web import charts
-
     org_wide = bool(roles_of(user) & ORGANISATION_WIDE)
     year_before = dt.date(peildatum.year - 1, 12, 31)
     before, now = jobs.banen_op_data([year_before, peildatum], filters=filters)
@@ -83,40 +82,45 @@ def build(user: Any, peildatum: dt.date, with_charts: bool = True) -> Dashboard 
     series = jobs.banen_reeks(_first_month(peildatum), peildatum, Interval.MAAND, filters=filters)
     board.tables["per_maand"] = Table(
         "per_maand",
-        "Banen aan het eind van elke maand",
-        ["Maand", "Banen"],
+        _("Jobs at the end of each month"),
+        [_("Month"), _("Jobs")],
         [[r.peildatum, r.totaal] for r in series],
     )
     for per, title in (
-        (Per.OPDRACHTGEVER, "Banen per opdrachtgever"),
-        (Per.WERKSOORT, "Banen per werksoort"),
+        (Per.OPDRACHTGEVER, _("Jobs per client")),
+        (Per.WERKSOORT, _("Jobs per work type")),
     ):
         result = jobs.banen(peildatum, per=per, filters=filters)
         names = group_names(per, list(result.groepen))
         board.tables[f"per_{per}"] = Table(
             f"per_{per}",
             title,
-            [per.label, "Banen"],
+            [str(per.label), _("Jobs")],
             [[names.get(k, k), v] for k, v in result.groepen.items()],
         )
     visible = teams_for(user, peildatum)
     per_province = jobs.teams(peildatum, per=Per.PROVINCIE, among=visible)
     board.tables["teams_per_provincie"] = Table(
         "teams_per_provincie",
-        "Teams per provincie",
-        ["Provincie", "Teams"],
+        _("Teams per province"),
+        [_("Province"), _("Teams")],
         [[k, v] for k, v in per_province.groepen.items()],
     )
-    if with_charts:
-        points = [(row[0], row[1]) for row in board.tables["per_maand"].rows]
-        board.tables["per_maand"].svg = charts.line_chart(points, board.goal) if points else ""
-        for key in ("per_opdrachtgever", "per_werksoort"):
-            rows = board.tables[key].rows
-            board.tables[key].svg = charts.bar_chart([(r[0], r[1]) for r in rows]) if rows else ""
-        board.tables["teams_per_provincie"].svg = charts.province_tiles(per_province.groepen)
     if sees_people(user):
         board.ending = contracts_ending(user, peildatum)
     return board
+
+
+def chart_svg(board: Dashboard, name: str) -> str:
+    """One chart of the dashboard as SVG, drawn from the same numbers as its table."""
+    from binnenwerk.web import charts
+
+    rows = board.tables[name].rows
+    if name == "per_maand":
+        return charts.line_chart([(r[0], r[1]) for r in rows], board.goal)
+    if name == "teams_per_provincie":
+        return charts.province_tiles({r[0]: r[1] for r in rows})
+    return charts.bar_chart([(r[0], r[1]) for r in rows])
 
 
 def contracts_ending(user: Any, peildatum: dt.date) -> QuerySet[Dienstverband]:

@@ -17,7 +17,7 @@ app_name = "web"
 urlpatterns = [
     path("", views.dashboard_view, name="dashboard"),
     re_path(
-        r"^dashboard/(?P<name>[-\w]+)\.(?P<suffix>csv|xlsx)$",
+        r"^dashboard/(?P<name>[-\w]+)\.(?P<suffix>csv|xlsx|svg)$",
         views.dashboard_download,
         name="dashboard-download",
     ),
