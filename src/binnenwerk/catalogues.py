@@ -69,9 +69,9 @@ def extract_all() -> None:
         )
         subprocess.run(
             [
-                sys.executable,
-                "-m",
-                "django",
+                # The venv's django-admin, not `python -m django`: with the app directory
+                # as working directory, its selectors.py would shadow the standard library's.
+                str(Path(sys.executable).with_name("django-admin")),
                 "makemessages",
                 "-l",
                 LANGUAGE,

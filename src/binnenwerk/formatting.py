@@ -8,6 +8,8 @@ import io
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext as _
+
 
 def decimal_str(value: Decimal, places: int = 2) -> str:
     """Machine form: half-up to `places` decimals, decimal point ('870.20')."""
@@ -29,7 +31,9 @@ def parse_iso_date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as error:
-        raise ValueError(f"ongeldige datum '{value}': gebruik JJJJ-MM-DD") from error
+        raise ValueError(
+            _("invalid date '%(value)s': use YYYY-MM-DD") % {"value": value}
+        ) from error
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[bool]) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 # Stands in for an open end when two periods are compared.
 OPEN_END = dt.date.max
@@ -56,5 +57,6 @@ def first_overlap(periods: Iterable[Period]) -> tuple[Period, Period] | None:
 
 
 def format_period(period: Period) -> str:
-    einde = period.einde.strftime("%d-%m-%Y") if period.einde else "open einde"
-    return f"{period.start.strftime('%d-%m-%Y')} t/m {einde}"
+    einde = period.einde.strftime("%d-%m-%Y") if period.einde else _("open end")
+    # Translators: a period from its first to its last day, both inclusive.
+    return _("%(start)s to %(end)s") % {"start": period.start.strftime("%d-%m-%Y"), "end": einde}

@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from binnenwerk.accounts.constants import Rol
 
@@ -8,49 +10,55 @@ class Profiel(models.Model):
     """Who a user is in the organisation: the staff member (supervisor, coach) or the client."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profiel"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="profiel",
     )
     medewerker = models.ForeignKey(
         "people.Medewerker",
-        verbose_name="medewerker",
+        verbose_name=_("employee"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="accounts",
-        help_text="Voor leidinggevenden en jobcoaches: hun teams volgen uit hun teamrollen.",
+        help_text=_("For supervisors and job coaches: their teams follow from their team roles."),
     )
     organisatie = models.ForeignKey(
         "organisation.Organisatie",
-        verbose_name="organisatie",
+        verbose_name=_("organisation"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="contactpersonen",
-        help_text="Voor opdrachtgevers: de organisatie (met haar onderdelen) waarvoor zij kijken.",
+        help_text=_("For clients: the organisation (with its parts) they look at."),
     )
 
     class Meta:
-        verbose_name = "profiel"
-        verbose_name_plural = "profielen"
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
 
     def __str__(self) -> str:
-        return f"Profiel van {self.user}"
+        return gettext("Profile of %(user)s") % {"user": self.user}
 
 
 class Roltoekenning(models.Model):
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="roltoekenningen"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="roltoekenningen",
     )
-    rol = models.CharField("rol", max_length=20, choices=Rol.choices)
+    rol = models.CharField(_("role"), max_length=20, choices=Rol.choices)
 
     class Meta:
-        verbose_name = "roltoekenning"
-        verbose_name_plural = "roltoekenningen"
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "rol"],
                 name="rol_eenmaal_per_gebruiker",
-                violation_error_message="deze gebruiker heeft deze rol al",
+                violation_error_message=_("this user already has this role"),
             )
         ]
 

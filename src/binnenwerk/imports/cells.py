@@ -1,10 +1,12 @@
-"""Reading one cell: what a person types in a spreadsheet, into a typed value or a Dutch message."""
+"""Reading one cell: what a person types in a spreadsheet, into a typed value or a message."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
 
 _DMY = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
@@ -13,7 +15,7 @@ FALSE_WORDS = {"nee", "n", "false", "onwaar", "0", "no"}
 
 
 class CellError(ValueError):
-    """A cell that cannot be read; the message is Dutch and names the problem."""
+    """A cell that cannot be read; the message (in the active language) names the problem."""
 
 
 def is_empty(value: object) -> bool:
@@ -43,12 +45,12 @@ def date(value: object) -> dt.date:
                 return dt.date(parts[order[0]], parts[order[1]], parts[order[2]])
             except ValueError:
                 break
-    raise CellError(f"ongeldige datum '{raw}': gebruik JJJJ-MM-DD of DD-MM-JJJJ")
+    raise CellError(_("invalid date '%(value)s': use YYYY-MM-DD or DD-MM-YYYY") % {"value": raw})
 
 
 def decimal(value: object) -> Decimal:
     if isinstance(value, bool):
-        raise CellError(f"'{value}' is geen getal")
+        raise CellError(_("'%(value)s' is not a number") % {"value": value})
     if isinstance(value, Decimal):
         return value
     if isinstance(value, int | float):
@@ -59,16 +61,18 @@ def decimal(value: object) -> Decimal:
     try:
         number = Decimal(raw)
     except InvalidOperation:
-        raise CellError(f"'{text(value)}' is geen getal") from None
+        raise CellError(_("'%(value)s' is not a number") % {"value": text(value)}) from None
     if not number.is_finite():
-        raise CellError(f"'{text(value)}' is geen getal")
+        raise CellError(_("'%(value)s' is not a number") % {"value": text(value)})
     return number
 
 
 def whole_number(value: object) -> int:
     number = decimal(value)
     if number != number.to_integral_value() or number < 0:
-        raise CellError(f"'{text(value)}' is geen geheel getal van 0 of meer")
+        raise CellError(
+            _("'%(value)s' is not a whole number of 0 or more") % {"value": text(value)}
+        )
     return int(number)
 
 
@@ -80,7 +84,7 @@ def yes_no(value: object) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise CellError(f"'{text(value)}' is geen ja of nee")
+    raise CellError(_("'%(value)s' is not yes or no") % {"value": text(value)})
 
 
 def choice(value: object, allowed: list[str]) -> str:
@@ -88,4 +92,7 @@ def choice(value: object, allowed: list[str]) -> str:
     for option in allowed:
         if option.casefold() == word:
             return option
-    raise CellError(f"'{text(value)}' is niet toegestaan; kies uit: {', '.join(allowed)}")
+    raise CellError(
+        _("'%(value)s' is not allowed; choose from: %(allowed)s")
+        % {"value": text(value), "allowed": ", ".join(allowed)}
+    )

@@ -13,10 +13,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from binnenwerk.imports.dataset import RowError
 from binnenwerk.imports.records import Key, Record, error
 from binnenwerk.imports.schema import latest_roles
-from binnenwerk.periods import covers, format_period, overlaps
+from binnenwerk.periods import overlaps
+from binnenwerk.validation import overlap_error, within_team_error
 
 Records = dict[str, dict[Key, Record]]
 
@@ -37,11 +41,19 @@ REFERENCES = [
     ("teamrollen", "personeelsnummer", "medewerkers"),
 ]
 UNKNOWN = {
-    "organisaties": "onbekende organisatie",
-    "werksoorten": "onbekende werksoort",
-    "locaties": "onbekende locatie",
-    "medewerkers": "onbekend personeelsnummer",
-    "teams": "onbekend team",
+    "organisaties": gettext_lazy(
+        "unknown organisation '%(code)s': not in the file and not in the database"
+    ),
+    "werksoorten": gettext_lazy(
+        "unknown work type '%(code)s': not in the file and not in the database"
+    ),
+    "locaties": gettext_lazy(
+        "unknown location '%(code)s': not in the file and not in the database"
+    ),
+    "medewerkers": gettext_lazy(
+        "unknown personnel number '%(code)s': not in the file and not in the database"
+    ),
+    "teams": gettext_lazy("unknown team '%(code)s': not in the file and not in the database"),
 }
 
 
@@ -63,9 +75,7 @@ def check_references(
             code = record.values.get(column)
             if code is None or (code,) in merged[target] or (code,) in refused[target]:
                 continue
-            message = (
-                f"{UNKNOWN[target]} '{code}': staat niet in het bestand en niet in de database"
-            )
+            message = str(UNKNOWN[target]) % {"code": code}
             errors.append(error(sheet, record.row or 0, column, message))
     return errors
 
@@ -77,14 +87,10 @@ def check_hierarchy(file: Records, merged: Records) -> list[RowError]:
         parent = record.values.get("hoort_bij")
         while parent is not None:
             if parent in seen:
-                errors.append(
-                    error(
-                        "organisaties",
-                        record.row or 0,
-                        "hoort_bij",
-                        "hoort_bij maakt een kring: een organisatie hoort (indirect) bij zichzelf",
-                    )
+                message = _(
+                    "hoort_bij makes a cycle: an organisation belongs (indirectly) to itself"
                 )
+                errors.append(error("organisaties", record.row or 0, "hoort_bij", message))
                 break
             seen.add(parent)
             parent_record = merged["organisaties"].get((parent,))
@@ -99,10 +105,10 @@ def check_no_overlaps(merged: Records) -> list[RowError]:
         ("plaatsingen", ("personeelsnummer",), "plaatsing"),
         ("teamrollen", ("team", "rol"), "teamrol"),
     )
-    for sheet, by, what in groups:
+    for sheet, by, kind in groups:
         for records in _grouped(merged[sheet].values(), by):
             if any(r.row is not None for r in records):
-                errors.extend(_overlaps_in(sheet, what, records))
+                errors.extend(_overlaps_in(sheet, kind, records))
     return errors
 
 
@@ -113,7 +119,7 @@ def _grouped(records: Iterable[Record], by: tuple[str, ...]) -> list[list[Record
     return list(groups.values())
 
 
-def _overlaps_in(sheet: str, what: str, records: list[Record]) -> list[RowError]:
+def _overlaps_in(sheet: str, kind: str, records: list[Record]) -> list[RowError]:
     spans = {id(r): _Span(r.values["start"], r.values.get("einde")) for r in records}
     ordered = sorted(records, key=lambda r: r.values["start"])
     errors = []
@@ -123,15 +129,8 @@ def _overlaps_in(sheet: str, what: str, records: list[Record]) -> list[RowError]
         blamed, other = (later, earlier) if later.row is not None else (earlier, later)
         if blamed.row is None:
             continue
-        errors.append(
-            error(
-                sheet,
-                blamed.row,
-                "start",
-                f"{what} {format_period(spans[id(blamed)])} overlapt met "
-                f"{what} {format_period(spans[id(other)])}",
-            )
-        )
+        message = overlap_error(kind, spans[id(blamed)], spans[id(other)])
+        errors.append(error(sheet, blamed.row, "start", message))
     return errors
 
 
@@ -145,12 +144,9 @@ def check_placements_within_teams(merged: Records) -> list[RowError]:
             continue
         span = _Span(placement.values["start"], placement.values.get("einde"))
         lifetime = _Span(team.values["start"], team.values.get("einde"))
-        if covers(lifetime, span):
+        message = within_team_error(team.values["code"], lifetime, span)
+        if message is None:
             continue
-        message = (
-            f"plaatsing {format_period(span)} valt buiten de looptijd van team "
-            f"{team.values['code']} ({format_period(lifetime)})"
-        )
         if placement.row is not None:
             errors.append(error("plaatsingen", placement.row, "start", message))
         else:
@@ -160,7 +156,8 @@ def check_placements_within_teams(merged: Records) -> list[RowError]:
                     "teams",
                     team.row or 0,
                     "start",
-                    f"{message}: die plaatsing van {who} staat al in de database",
+                    _("%(message)s: that placement of %(who)s is already in the database")
+                    % {"message": message, "who": who},
                 )
             )
     return errors
@@ -193,15 +190,22 @@ def team_roles_from_shorthand(
                     )
                 )
             elif current["personeelsnummer"] != holder:
-                errors.append(
-                    error(
-                        "teams",
-                        team.row or 0,
-                        rol,
-                        f"{holder} is niet de huidige {rol} "
-                        f"({current['personeelsnummer']} sinds "
-                        f"{current['start']:%d-%m-%Y}); een wissel vraagt een "
-                        "regel in teamrollen met de ingangsdatum",
-                    )
-                )
+                message = _not_current(rol) % {
+                    "holder": holder,
+                    "current": current["personeelsnummer"],
+                    "since": f"{current['start']:%d-%m-%Y}",
+                }
+                errors.append(error("teams", team.row or 0, rol, message))
     return created, errors
+
+
+def _not_current(rol: str) -> str:
+    if rol == "leidinggevende":
+        return _(
+            "%(holder)s is not the current supervisor (%(current)s since %(since)s); "
+            "a change needs a row in teamrollen with the date it takes effect"
+        )
+    return _(
+        "%(holder)s is not the current job coach (%(current)s since %(since)s); "
+        "a change needs a row in teamrollen with the date it takes effect"
+    )

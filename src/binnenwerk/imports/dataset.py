@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import ngettext
+
 
 @dataclass
 class Sheet:
@@ -36,4 +38,8 @@ class ImportFailed(Exception):
 
     def __init__(self, errors: list[RowError]) -> None:
         self.errors = sorted(errors)
-        super().__init__(f"{len(self.errors)} fout(en) in de import")
+        count = len(self.errors)
+        super().__init__(
+            ngettext("%(count)s error in the import", "%(count)s errors in the import", count)
+            % {"count": count}
+        )

@@ -7,7 +7,9 @@ import io
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
+from django.utils.translation import gettext as _
 from python_calamine import CalamineWorkbook
 
 from binnenwerk.imports.cells import is_empty
@@ -24,7 +26,7 @@ class ReadError(Exception):
 def read_path(path: str | Path) -> Dataset:
     path = Path(path)
     if not path.exists():
-        raise ReadError(f"'{path}' bestaat niet")
+        raise ReadError(_("'%(path)s' does not exist") % {"path": path})
     if path.is_dir():
         return _from_csv_files((p.name, p.read_bytes()) for p in sorted(path.glob("*.csv")))
     suffix = path.suffix.lower()
@@ -34,14 +36,16 @@ def read_path(path: str | Path) -> Dataset:
         return read_xlsx(path.read_bytes())
     if suffix == ".csv":
         return _from_csv_files([(path.name, path.read_bytes())])
-    raise ReadError(f"'{path}' is geen .xlsx-bestand, .zip of map met .csv-bestanden")
+    raise ReadError(
+        _("'%(path)s' is not an .xlsx file, a .zip or a folder of .csv files") % {"path": path}
+    )
 
 
 def read_zip(content: bytes) -> Dataset:
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
     except zipfile.BadZipFile as error:
-        raise ReadError("het .zip-bestand is beschadigd of geen zip") from error
+        raise ReadError(_("the .zip file is damaged or not a zip")) from error
     with archive:
         files = [
             (Path(info.filename).name, archive.read(info))
@@ -52,29 +56,49 @@ def read_zip(content: bytes) -> Dataset:
 
 
 def read_xlsx(content: bytes) -> Dataset:
+    return _build(xlsx_tables(content))
+
+
+def xlsx_tables(content: bytes) -> list[tuple[str, list[list[Any]]]]:
+    """Every sheet of a workbook as (name, rows of cell values)."""
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(content))
     except Exception as error:  # calamine raises its own error types for broken files
-        raise ReadError(f"het werkblad kan niet worden gelezen: {error}") from error
-    tables = []
-    for name in workbook.sheet_names:
-        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        tables.append((name, rows))
-    return _build(tables)
+        raise ReadError(_("the workbook cannot be read: %(error)s") % {"error": error}) from error
+    return [
+        (name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
+        for name in workbook.sheet_names
+    ]
 
 
 def _from_csv_files(files: Iterable[tuple[str, bytes]]) -> Dataset:
-    tables = []
-    for filename, content in files:
-        try:
-            decoded = content.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ReadError(f"{filename} is geen UTF-8-tekst") from error
-        first_line = decoded.split("\n", 1)[0]
-        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-        rows = list(csv.reader(io.StringIO(decoded, newline=""), delimiter=delimiter))
-        tables.append((Path(filename).stem, rows))
-    return _build(tables)
+    return _build((Path(filename).stem, csv_rows(filename, content)) for filename, content in files)
+
+
+def csv_rows(filename: str, content: bytes) -> list[list[str]]:
+    """A UTF-8 CSV file's rows; the delimiter (; or ,) is read from the header line."""
+    try:
+        decoded = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ReadError(_("%(file)s is not UTF-8 text") % {"file": filename}) from error
+    first_line = decoded.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    return list(csv.reader(io.StringIO(decoded, newline=""), delimiter=delimiter))
+
+
+def numbered(
+    rows: Sequence[Sequence[object]],
+) -> tuple[list[str], list[tuple[int, dict[str, object]]]]:
+    """The lowercase header and the non-empty rows by spreadsheet row number (header = 1)."""
+    if not rows:
+        return [], []
+    header = [str(v).strip().lower() if not is_empty(v) else "" for v in rows[0]]
+    numbered_rows = [
+        (number, {h: (row[i] if i < len(row) else None) for i, h in enumerate(header) if h})
+        for number, row in enumerate(rows[1:], start=2)
+        if not all(is_empty(v) for v in row)
+    ]
+    return [h for h in header if h], numbered_rows
 
 
 def _build(tables: Iterable[tuple[str, Sequence[Sequence[object]]]]) -> Dataset:
@@ -86,26 +110,18 @@ def _build(tables: Iterable[tuple[str, Sequence[Sequence[object]]]]) -> Dataset:
         filled = [row for row in rows if any(not is_empty(v) for v in row)]
         if name not in SPECS:
             if filled:
-                known = ", ".join(SPECS)
-                errors.append(
-                    RowError(
-                        UNKNOWN_ORDER, 1, raw_name, "-", f"onbekend tabblad; bekend zijn: {known}"
-                    )
-                )
+                message = _("unknown sheet; the known sheets are: %(known)s") % {
+                    "known": ", ".join(SPECS)
+                }
+                errors.append(RowError(UNKNOWN_ORDER, 1, raw_name, "-", message))
             continue
         if not filled:
             continue
         if name in dataset:
-            errors.append(RowError(SHEET_ORDER[name], 1, name, "-", "tabblad komt twee keer voor"))
+            errors.append(RowError(SHEET_ORDER[name], 1, name, "-", _("sheet occurs twice")))
             continue
-        header = [str(v).strip().lower() if not is_empty(v) else "" for v in rows[0]]
-        sheet = Sheet(name=name, columns=[h for h in header if h])
-        for number, row in enumerate(rows[1:], start=2):
-            if all(is_empty(v) for v in row):
-                continue
-            values = {h: (row[i] if i < len(row) else None) for i, h in enumerate(header) if h}
-            sheet.rows.append((number, values))
-        dataset[name] = sheet
+        columns, numbered_rows = numbered(rows)
+        dataset[name] = Sheet(name=name, columns=columns, rows=numbered_rows)
     if errors:
         raise ImportFailed(errors)
     return dataset

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from binnenwerk.imports import cells
 from binnenwerk.imports.dataset import Dataset, RowError, Sheet
 from binnenwerk.imports.schema import SHEET_ORDER, SPECS
@@ -41,7 +43,9 @@ def _optional(parse: Callable[[object], Any]) -> Callable[[object], Any]:
 def _provincie(value: object) -> str:
     provincie = parse_provincie(cells.text(value))
     if provincie is None:
-        raise cells.CellError(f"'{cells.text(value)}' is geen van de 12 provincies")
+        raise cells.CellError(
+            _("'%(value)s' is not one of the 12 provinces") % {"value": cells.text(value)}
+        )
     return provincie.value
 
 
@@ -170,7 +174,7 @@ def parse_dataset(dataset: Dataset) -> Parsed:
                 continue
             existing = records[name].get(record.key())
             if existing is not None:
-                message = f"komt al voor op rij {existing.row} van dit tabblad"
+                message = _("already occurs on row %(row)s of this sheet") % {"row": existing.row}
                 errors.append(error(name, number, SPECS[name].key[-1], message))
                 continue
             records[name][record.key()] = record
@@ -188,17 +192,18 @@ def _check_columns(sheet: Sheet, errors: list[RowError]) -> bool:
                     sheet.name,
                     1,
                     column,
-                    f"onbekende kolom; toegestaan zijn: {', '.join(spec.columns)}",
+                    _("unknown column; allowed are: %(columns)s")
+                    % {"columns": ", ".join(spec.columns)},
                 )
             )
             ok = False
         elif column in seen:
-            errors.append(error(sheet.name, 1, column, "kolom komt twee keer voor"))
+            errors.append(error(sheet.name, 1, column, _("column occurs twice")))
             ok = False
         seen.add(column)
     for column in spec.required:
         if column not in seen:
-            errors.append(error(sheet.name, 1, column, "verplichte kolom ontbreekt"))
+            errors.append(error(sheet.name, 1, column, _("required column is missing")))
             ok = False
     return ok
 
@@ -211,7 +216,7 @@ def _parse_row(
     for column, parse in PARSERS[sheet].items():
         value = raw.get(column)
         if column in spec.required and cells.is_empty(value):
-            errors.append(error(sheet, number, column, "verplicht veld is leeg"))
+            errors.append(error(sheet, number, column, _("required field is empty")))
             continue
         try:
             parsed = parse(value)
@@ -219,9 +224,8 @@ def _parse_row(
             errors.append(error(sheet, number, column, str(problem)))
             continue
         if isinstance(parsed, str) and len(parsed) > MAX_LENGTH.get(column, 10**6):
-            errors.append(
-                error(sheet, number, column, f"te lang: ten hoogste {MAX_LENGTH[column]} tekens")
-            )
+            message = _("too long: at most %(max)s characters") % {"max": MAX_LENGTH[column]}
+            errors.append(error(sheet, number, column, message))
             continue
         values[column] = DEFAULTS.get(column) if parsed is None and column in DEFAULTS else parsed
     if len(errors) > before:
@@ -231,6 +235,6 @@ def _parse_row(
         return None
     low, high = values.get("teamgrootte_min"), values.get("teamgrootte_max")
     if low is not None and high is not None and low > high:
-        errors.append(error(sheet, number, "teamgrootte_max", "is kleiner dan teamgrootte_min"))
+        errors.append(error(sheet, number, "teamgrootte_max", _("is smaller than teamgrootte_min")))
         return None
     return Record(sheet, number, values)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from binnenwerk.imports import checks
 from binnenwerk.imports.dataset import Dataset, ImportFailed
@@ -56,13 +57,20 @@ class ImportReport:
             for name, c in self.sheets.items()
         ]
         rows.append(
-            ["totaal", str(self.created_total), str(self.updated_total), str(self.unchanged_total)]
+            [
+                _("total"),
+                str(self.created_total),
+                str(self.updated_total),
+                str(self.unchanged_total),
+            ]
         )
         text = table(
-            ["tabblad", "aangemaakt", "bijgewerkt", "ongewijzigd"], rows, [False, True, True, True]
+            [_("sheet"), _("created"), _("updated"), _("unchanged")],
+            rows,
+            [False, True, True, True],
         )
         if self.dry_run:
-            text += "\n\nProefimport: er is niets opgeslagen."
+            text += "\n\n" + _("Dry run: nothing has been saved.")
         return text
 
 

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class JobsConfig(AppConfig):
     name = "binnenwerk.jobs"
-    verbose_name = "Banenteller"
+    verbose_name = _("Job counter")

@@ -30,6 +30,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce, Greatest, Least
+from django.utils.translation import gettext as _
 
 from binnenwerk.jobs.constants import BAAN_UREN, NIET_GEPLAATST, Interval, Per
 from binnenwerk.jobs.dates import period_ends, year_end
@@ -110,7 +111,7 @@ def _to_banen(uren: Decimal | None) -> Decimal:
 def banen(peildatum: dt.date, per: str | None = None, filters: Filters = NO_FILTERS) -> Banen:
     """Jobs on `peildatum`, optionally per group, in one aggregate query."""
     if per is not None and per not in GROUP_PATH:
-        raise ValueError(f"onbekende groepering: {per}")
+        raise ValueError(_("unknown grouping: %(per)s") % {"per": per})
     rows = (
         Medewerker.objects.filter(doelgroepindicatie=True)
         .annotate(
@@ -259,7 +260,7 @@ def banen_op_data(
     """`banen` on many dates at once: a few aggregate queries, never one per date."""
     dates = sorted(set(peildata))
     if per is not None and per not in GROUP_PATH:
-        raise ValueError(f"onbekende groepering: {per}")
+        raise ValueError(_("unknown grouping: %(per)s") % {"per": per})
     if filters.active:
         # Filters restrict to placed jobs: the total is the sum of the matching segments.
         steps = _group_steps(per or Per.OPDRACHTGEVER, filters)
@@ -374,7 +375,7 @@ def teams(peildatum: dt.date, per: str | None = None, among: QuerySet[Team] | No
     if per is None:
         return Teams(peildatum, None, qs.count(), {})
     if per not in TEAM_GROUP_PATH:
-        raise ValueError(f"teams kunnen niet worden gegroepeerd per {per}")
+        raise ValueError(_("teams cannot be grouped per %(per)s") % {"per": per})
     groepen = {
         row["groep"]: row["n"]
         for row in qs.values(groep=F(TEAM_GROUP_PATH[per])).annotate(n=Count("id")).order_by()

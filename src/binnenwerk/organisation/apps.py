@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OrganisationConfig(AppConfig):
     name = "binnenwerk.organisation"
-    verbose_name = "Organisatie"
+    verbose_name = _("Organisation")
 
     def ready(self) -> None:
         from auditlog.registry import auditlog

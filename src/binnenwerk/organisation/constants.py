@@ -1,16 +1,17 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class OrganisatieSoort(models.TextChoices):
-    MINISTERIE = "ministerie", "Ministerie"
-    UITVOERINGSORGANISATIE = "uitvoeringsorganisatie", "Uitvoeringsorganisatie"
-    HOOG_COLLEGE = "hoog_college", "Hoog College van Staat"
-    PARTNER = "partner", "Partner"
-    OVERIG = "overig", "Overig"
+    MINISTERIE = "ministerie", _("Ministry")
+    UITVOERINGSORGANISATIE = "uitvoeringsorganisatie", _("Executive agency")
+    HOOG_COLLEGE = "hoog_college", _("High Council of State")
+    PARTNER = "partner", _("Partner")
+    OVERIG = "overig", _("Other")
 
 
 class Provincie(models.TextChoices):
-    """The twelve provinces, official spelling (the value is the name)."""
+    """The twelve provinces, official spelling (the value is the name; not translated)."""
 
     DRENTHE = "Drenthe"
     FLEVOLAND = "Flevoland"
@@ -39,5 +40,5 @@ def parse_provincie(value: str) -> Provincie | None:
 
 
 class TeamRolSoort(models.TextChoices):
-    LEIDINGGEVENDE = "leidinggevende", "Leidinggevende"
-    JOBCOACH = "jobcoach", "Jobcoach"
+    LEIDINGGEVENDE = "leidinggevende", _("Supervisor")
+    JOBCOACH = "jobcoach", _("Job coach")

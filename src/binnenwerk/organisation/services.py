@@ -8,8 +8,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from binnenwerk.organisation.constants import TeamRolSoort
 from binnenwerk.organisation.models import Locatie, Organisatie, Team, TeamRol, Werksoort
 from binnenwerk.periods import active_on, first_overlap
 from binnenwerk.services_base import assign, save_validated
@@ -28,7 +29,7 @@ def organisatie_update(*, actor: Any, organisatie: Organisatie, **fields: Any) -
     while parent is not None:
         if parent.pk == organisatie.pk:
             raise ValidationError(
-                {"hoort_bij": "een organisatie kan niet (indirect) bij zichzelf horen"}
+                {"hoort_bij": _("an organisation cannot belong to itself (indirectly)")}
             )
         parent = parent.hoort_bij
     return save_validated(organisatie, actor)
@@ -69,8 +70,14 @@ def _validate_team(team: Team) -> None:
     if count:
         raise ValidationError(
             {
-                "einde": f"{count} plaatsing(en) vallen buiten de nieuwe looptijd van het team; "
-                "beëindig of verplaats die eerst"
+                "einde": ngettext(
+                    "%(count)s placement falls outside the team's new lifetime; "
+                    "end or move it first",
+                    "%(count)s placements fall outside the team's new lifetime; "
+                    "end or move them first",
+                    count,
+                )
+                % {"count": count}
             }
         )
 
@@ -95,10 +102,17 @@ def team_end(*, actor: Any, team: Team, einde: dt.date) -> Team:
     still_placed = team.plaatsingen.filter(active_on(einde + dt.timedelta(days=1))).count()
     later = team.plaatsingen.filter(start__gt=einde).count()
     if still_placed or later:
+        count = still_placed + later
         raise ValidationError(
             {
-                "einde": f"team {team.code} kan niet eindigen op {einde:%d-%m-%Y}: "
-                f"{still_placed + later} medewerker(s) zijn daarna nog in dit team geplaatst"
+                "einde": ngettext(
+                    "team %(team)s cannot end on %(date)s: "
+                    "%(count)s employee is still placed in this team after that day",
+                    "team %(team)s cannot end on %(date)s: "
+                    "%(count)s employees are still placed in this team after that day",
+                    count,
+                )
+                % {"team": team.code, "date": f"{einde:%d-%m-%Y}", "count": count}
             }
         )
     return team_update(actor=actor, team=team, einde=einde)
@@ -111,9 +125,7 @@ def _validate_teamrol(rol: TeamRol) -> None:
     siblings = list(TeamRol.objects.filter(team=rol.team, rol=rol.rol).exclude(pk=rol.pk))
     for other in siblings:
         if first_overlap([rol, other]):
-            raise ValidationError(
-                {"start": overlap_error(TeamRolSoort(rol.rol).label.lower(), rol, other)}
-            )
+            raise ValidationError({"start": overlap_error(rol.rol, rol, other)})
 
 
 @transaction.atomic
@@ -138,6 +150,8 @@ def teamrol_hand_over(
     current = TeamRol.objects.filter(team=team, rol=rol).filter(active_on(vanaf)).first()
     if current is not None:
         if current.start == vanaf:
-            raise ValidationError({"start": "er begint op deze datum al een andere rolhouder"})
+            raise ValidationError(
+                {"start": _("another holder of this role already starts on this date")}
+            )
         teamrol_update(actor=actor, teamrol=current, einde=vanaf - dt.timedelta(days=1))
     return teamrol_create(actor=actor, team=team, rol=rol, medewerker=medewerker, start=vanaf)

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PeopleConfig(AppConfig):
     name = "binnenwerk.people"
-    verbose_name = "Medewerkers"
+    verbose_name = _("Employees")
 
     def ready(self) -> None:
         from auditlog.registry import auditlog

@@ -1,33 +1,36 @@
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from binnenwerk.organisation.models import Organisatie, Team, period_constraint
+from binnenwerk.organisation.models import LAST_DAY_HELP, Organisatie, Team, period_constraint
 from binnenwerk.people.constants import MAX_UREN_PER_WEEK, ContractSoort
 
 
 class Medewerker(models.Model):
     """An employee. `werkgever` empty = employed by Binnenwerk, else by a partner (RSO)."""
 
-    personeelsnummer = models.CharField("personeelsnummer", max_length=30, unique=True)
-    voornaam = models.CharField("voornaam", max_length=100)
-    achternaam = models.CharField("achternaam", max_length=150)
-    geboortedatum = models.DateField("geboortedatum", null=True, blank=True)
+    personeelsnummer = models.CharField(_("personnel number"), max_length=30, unique=True)
+    voornaam = models.CharField(_("first name"), max_length=100)
+    achternaam = models.CharField(_("last name"), max_length=150)
+    geboortedatum = models.DateField(_("date of birth"), null=True, blank=True)
     # Special: never shown in lists or logs; validated with the 11-proef in services.
+    # "BSN" is the number's name in every language: not translated.
     bsn = models.CharField("BSN", max_length=9, blank=True)
-    doelgroepindicatie = models.BooleanField("doelgroepindicatie", default=False)
+    doelgroepindicatie = models.BooleanField(_("target group indication"), default=False)
     werkgever = models.ForeignKey(
         Organisatie,
-        verbose_name="werkgever",
+        verbose_name=_("employer"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="werknemers",
-        help_text="Leeg = Binnenwerk; anders de partner die de medewerker in dienst heeft.",
+        help_text=_("Empty = Binnenwerk; otherwise the partner that employs the employee."),
     )
 
     class Meta:
-        verbose_name = "medewerker"
-        verbose_name_plural = "medewerkers"
+        verbose_name = _("employee")
+        verbose_name_plural = _("employees")
         ordering = ["personeelsnummer"]
         indexes = [
             models.Index(fields=["doelgroepindicatie", "werkgever"], name="mw_doelgroep_idx")
@@ -41,62 +44,78 @@ class Dienstverband(models.Model):
     """A contract: hours per week from `start` up to and including `einde`."""
 
     medewerker = models.ForeignKey(
-        Medewerker, on_delete=models.CASCADE, related_name="dienstverbanden"
+        Medewerker,
+        verbose_name=_("employee"),
+        on_delete=models.CASCADE,
+        related_name="dienstverbanden",
     )
-    start = models.DateField("start")
-    einde = models.DateField("einde", null=True, blank=True, help_text="Laatste dag (inclusief).")
-    uren_per_week = models.DecimalField("uren per week", max_digits=5, decimal_places=2)
+    start = models.DateField(_("start"))
+    einde = models.DateField(_("end"), null=True, blank=True, help_text=LAST_DAY_HELP)
+    uren_per_week = models.DecimalField(_("hours per week"), max_digits=5, decimal_places=2)
     soort = models.CharField(
-        "soort", max_length=10, choices=ContractSoort.choices, default=ContractSoort.BEPAALD
+        _("type"), max_length=10, choices=ContractSoort.choices, default=ContractSoort.BEPAALD
     )
 
     class Meta:
-        verbose_name = "dienstverband"
-        verbose_name_plural = "dienstverbanden"
+        verbose_name = _("contract")
+        verbose_name_plural = _("contracts")
         ordering = ["medewerker__personeelsnummer", "start"]
         constraints = [
             period_constraint("dienstverband_start_lte_einde"),
             models.CheckConstraint(
                 condition=Q(uren_per_week__gt=0) & Q(uren_per_week__lte=MAX_UREN_PER_WEEK),
                 name="dienstverband_uren_tussen_0_en_40",
-                violation_error_message="uren per week moet groter dan 0 en ten hoogste 40 zijn",
+                violation_error_message=_("hours per week must be greater than 0 and at most 40"),
             ),
             models.UniqueConstraint(
                 fields=["medewerker", "start"],
                 name="dienstverband_uniek_per_start",
-                violation_error_message="deze medewerker heeft al een dienstverband met deze start",
+                violation_error_message=_("this employee already has a contract with this start"),
             ),
         ]
         indexes = [models.Index(fields=["start", "einde"], name="dienstverband_periode_idx")]
 
     def __str__(self) -> str:
-        return f"Dienstverband {self.medewerker.personeelsnummer} vanaf {self.start:%d-%m-%Y}"
+        return gettext("Contract %(number)s from %(start)s") % {
+            "number": self.medewerker.personeelsnummer,
+            "start": f"{self.start:%d-%m-%Y}",
+        }
 
 
 class Plaatsing(models.Model):
     """A placement in a team, paid for by a funding client (opdrachtgever)."""
 
-    medewerker = models.ForeignKey(Medewerker, on_delete=models.CASCADE, related_name="plaatsingen")
-    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="plaatsingen")
-    opdrachtgever = models.ForeignKey(
-        Organisatie, on_delete=models.PROTECT, related_name="plaatsingen_als_opdrachtgever"
+    medewerker = models.ForeignKey(
+        Medewerker, verbose_name=_("employee"), on_delete=models.CASCADE, related_name="plaatsingen"
     )
-    start = models.DateField("start")
-    einde = models.DateField("einde", null=True, blank=True, help_text="Laatste dag (inclusief).")
+    team = models.ForeignKey(
+        Team, verbose_name=_("team"), on_delete=models.PROTECT, related_name="plaatsingen"
+    )
+    opdrachtgever = models.ForeignKey(
+        Organisatie,
+        verbose_name=_("client"),
+        on_delete=models.PROTECT,
+        related_name="plaatsingen_als_opdrachtgever",
+    )
+    start = models.DateField(_("start"))
+    einde = models.DateField(_("end"), null=True, blank=True, help_text=LAST_DAY_HELP)
 
     class Meta:
-        verbose_name = "plaatsing"
-        verbose_name_plural = "plaatsingen"
+        verbose_name = _("placement")
+        verbose_name_plural = _("placements")
         ordering = ["medewerker__personeelsnummer", "start"]
         constraints = [
             period_constraint("plaatsing_start_lte_einde"),
             models.UniqueConstraint(
                 fields=["medewerker", "start"],
                 name="plaatsing_uniek_per_start",
-                violation_error_message="deze medewerker heeft al een plaatsing met deze start",
+                violation_error_message=_("this employee already has a placement with this start"),
             ),
         ]
         indexes = [models.Index(fields=["start", "einde"], name="plaatsing_periode_idx")]
 
     def __str__(self) -> str:
-        return f"Plaatsing {self.medewerker.personeelsnummer} in {self.team.code}"
+        return gettext("Placement %(number)s in %(team)s") % {
+            "number": self.medewerker.personeelsnummer,
+            "team": self.team.code,
+        }

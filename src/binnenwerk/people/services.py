@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from binnenwerk.people.bsn import normalise_bsn
 from binnenwerk.people.models import Dienstverband, Medewerker, Plaatsing
@@ -43,10 +44,10 @@ def medewerker_update(*, actor: Any, medewerker: Medewerker, **fields: Any) -> M
     return save_validated(medewerker, actor)
 
 
-def _check_no_overlap(record: Dienstverband | Plaatsing, siblings: Any, what: str) -> None:
+def _check_no_overlap(record: Dienstverband | Plaatsing, siblings: Any, kind: str) -> None:
     for other in siblings.exclude(pk=record.pk):
         if overlaps(record, other):
-            raise ValidationError({"start": overlap_error(what, record, other)})
+            raise ValidationError({"start": overlap_error(kind, record, other)})
 
 
 def _validate_dienstverband(dienstverband: Dienstverband) -> None:
@@ -130,7 +131,9 @@ def plaatsing_move(
     )
     if current is not None:
         if current.start == vanaf:
-            raise ValidationError({"start": "op deze datum begint al een plaatsing; wijzig die"})
+            raise ValidationError(
+                {"start": _("a placement already starts on this date; change that one")}
+            )
         plaatsing_end(actor=actor, plaatsing=current, einde=vanaf - dt.timedelta(days=1))
     return plaatsing_create(
         actor=actor, medewerker=medewerker, team=team, opdrachtgever=opdrachtgever, start=vanaf
@@ -182,7 +185,7 @@ def dienstverband_extend(
     """A follow-up contract from the day after this one ends (a change is a new period)."""
     if dienstverband.einde is None:
         raise ValidationError(
-            {"einde": "dit dienstverband heeft geen einde; verlengen is niet nodig"}
+            {"einde": _("this contract has no end; there is no need to extend it")}
         )
     return dienstverband_create(
         actor=actor,

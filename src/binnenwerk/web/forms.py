@@ -1,6 +1,7 @@
 import datetime as dt
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from binnenwerk.organisation.models import Locatie, Organisatie, Team, Werksoort
 from binnenwerk.people.constants import ContractSoort
@@ -8,10 +9,10 @@ from binnenwerk.people.constants import ContractSoort
 
 class PeildatumForm(forms.Form):
     peildatum = forms.DateField(
-        label="Peildatum",
+        label=_("Reference date"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text="Toon de organisatie zoals die op deze datum was.",
+        help_text=_("Show the organisation as it was on this date."),
     )
 
     def peildatum_or_today(self) -> dt.date:
@@ -24,7 +25,7 @@ def hours_field() -> forms.DecimalField:
     """Hours a week as people type them: decimal comma or point, more than 0, at most 40."""
     return forms.DecimalField(
         localize=True,
-        label="Uren per week",
+        label=_("Hours per week"),
         max_digits=5,
         decimal_places=2,
         min_value=0,
@@ -37,13 +38,13 @@ class PlacementFields(forms.Form):
 
     team = forms.ModelChoiceField(
         queryset=Team.objects.filter(einde__isnull=True).order_by("naam"),
-        label="Team",
-        empty_label="Kies een team",
+        label=_("Team"),
+        empty_label=_("Choose a team"),
     )
     opdrachtgever = forms.ModelChoiceField(
         queryset=Organisatie.objects.exclude(soort="partner").order_by("naam"),
-        label="Opdrachtgever",
-        empty_label="Kies een opdrachtgever",
+        label=_("Client"),
+        empty_label=_("Choose a client"),
     )
 
 
@@ -53,9 +54,9 @@ class VerplaatsenForm(PlacementFields):
     field_order = ["vanaf", "team", "opdrachtgever"]
 
     vanaf = forms.DateField(
-        label="Vanaf",
+        label=_("Starting from"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text="De eerste dag in het nieuwe team; de huidige plaatsing eindigt de dag ervoor.",
+        help_text=_("The first day in the new team; the current placement ends the day before."),
     )
 
 
@@ -65,25 +66,27 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class NieuweMedewerkerForm(PlacementFields):
     """A new person with their first contract and placement, in one step (HR)."""
 
-    personeelsnummer = forms.CharField(label="Personeelsnummer", max_length=30)
-    voornaam = forms.CharField(label="Voornaam", max_length=100)
-    achternaam = forms.CharField(label="Achternaam", max_length=150)
-    geboortedatum = forms.DateField(label="Geboortedatum", required=False, widget=DATE)
+    personeelsnummer = forms.CharField(label=_("Personnel number"), max_length=30)
+    voornaam = forms.CharField(label=_("First name"), max_length=100)
+    achternaam = forms.CharField(label=_("Last name"), max_length=150)
+    geboortedatum = forms.DateField(label=_("Date of birth"), required=False, widget=DATE)
     bsn = forms.CharField(
-        label="BSN",
+        label=_("BSN"),
         max_length=12,
         required=False,
-        help_text="9 cijfers; wordt gecontroleerd met de 11-proef.",
+        help_text=_("9 digits; checked with the eleven test."),
     )
-    doelgroepindicatie = forms.BooleanField(label="Heeft een doelgroepindicatie", required=False)
-    start = forms.DateField(label="Eerste werkdag", widget=DATE)
+    doelgroepindicatie = forms.BooleanField(
+        label=_("Has a target group indication"), required=False
+    )
+    start = forms.DateField(label=_("First working day"), widget=DATE)
     uren_per_week = hours_field()
-    soort = forms.ChoiceField(label="Soort dienstverband", choices=ContractSoort.choices)
+    soort = forms.ChoiceField(label=_("Type of contract"), choices=ContractSoort.choices)
     einde = forms.DateField(
-        label="Laatste dag dienstverband",
+        label=_("Last day of the contract"),
         required=False,
         widget=DATE,
-        help_text="Leeg bij een dienstverband voor onbepaalde tijd.",
+        help_text=_("Empty for a permanent contract."),
     )
     # The person's own fields (for medewerker_create); the rest is contract and placement.
     PERSON_FIELDS = (
@@ -98,42 +101,42 @@ class NieuweMedewerkerForm(PlacementFields):
 
 
 class ContractEindeForm(forms.Form):
-    einde = forms.DateField(label="Laatste dag", widget=DATE)
+    einde = forms.DateField(label=_("Last day"), widget=DATE)
 
 
 class ContractVerlengenForm(forms.Form):
     uren_per_week = hours_field()
-    soort = forms.ChoiceField(label="Soort dienstverband", choices=ContractSoort.choices)
+    soort = forms.ChoiceField(label=_("Type of contract"), choices=ContractSoort.choices)
     einde = forms.DateField(
-        label="Laatste dag",
+        label=_("Last day"),
         required=False,
         widget=DATE,
-        help_text="Leeg bij een vaste aanstelling (onbepaalde tijd).",
+        help_text=_("Empty for a permanent appointment (indefinite term)."),
     )
 
 
 class TeamForm(forms.Form):
-    code = forms.CharField(label="Code", max_length=30)
-    naam = forms.CharField(label="Naam", max_length=200)
+    code = forms.CharField(label=_("Code"), max_length=30)
+    naam = forms.CharField(label=_("Name"), max_length=200)
     werksoort = forms.ModelChoiceField(
-        queryset=Werksoort.objects.order_by("naam"), label="Werksoort", empty_label="Kies"
+        queryset=Werksoort.objects.order_by("naam"), label=_("Work type"), empty_label=_("Choose")
     )
     locatie = forms.ModelChoiceField(
-        queryset=Locatie.objects.order_by("naam"), label="Locatie", empty_label="Kies"
+        queryset=Locatie.objects.order_by("naam"), label=_("Location"), empty_label=_("Choose")
     )
     partner = forms.ModelChoiceField(
         queryset=Organisatie.objects.order_by("naam"),
-        label="Werkt bij (partner)",
+        label=_("Works at (partner)"),
         required=False,
-        empty_label="Geen",
+        empty_label=_("None"),
     )
-    capaciteit = forms.IntegerField(label="Capaciteit", min_value=1, required=False)
-    start = forms.DateField(label="Start", widget=DATE)
+    capaciteit = forms.IntegerField(label=_("Capacity"), min_value=1, required=False)
+    start = forms.DateField(label=_("Start"), widget=DATE)
 
 
 class TeamEindeForm(forms.Form):
     einde = forms.DateField(
-        label="Laatste dag",
+        label=_("Last day"),
         widget=DATE,
-        help_text="Kan pas als niemand na deze dag nog in het team is geplaatst.",
+        help_text=_("Only possible once nobody is placed in the team after this day."),
     )

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 
 @dataclass(frozen=True)
 class Bar:
@@ -44,7 +46,14 @@ def timeline(contracts: list[Any], placements: list[Any], peildatum: dt.date) ->
     return Timeline(
         first=first,
         last=last,
-        contracts=[bar(c, f"{c.get_soort_display()}, {c.uren_per_week} uur") for c in contracts],
+        contracts=[
+            bar(
+                c,
+                _("%(kind)s, %(hours)s hours")
+                % {"kind": c.get_soort_display(), "hours": c.uren_per_week},
+            )
+            for c in contracts
+        ],
         placements=[bar(p, f"{p.team.naam} ({p.opdrachtgever.code})") for p in placements],
         marker=round(100 * (peildatum - first).days / span, 2),
     )

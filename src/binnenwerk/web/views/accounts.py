@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from binnenwerk.accounts.constants import Rol
@@ -34,9 +35,11 @@ def accounts_page(request: HttpRequest) -> HttpResponse:
 def unlock(request: HttpRequest, username: str) -> HttpResponse:
     _require_administrator(request)
     if account_unlock(actor=request.user, username=username):
-        messages.success(request, f"{username} is ontgrendeld en kan weer inloggen.")
+        messages.success(
+            request, _("%(username)s is unlocked and can log in again.") % {"username": username}
+        )
     else:
-        messages.info(request, f"{username} was niet vergrendeld.")
+        messages.info(request, _("%(username)s was not locked.") % {"username": username})
     return redirect("web:gebruikers")
 
 

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from binnenwerk.accounts.constants import CHANGES_PEOPLE
 from binnenwerk.accounts.selectors import has_role, medewerkers_for
@@ -32,21 +33,27 @@ def hr_only(request: HttpRequest) -> None:
         raise Http404
 
 
-def show_errors(form: forms.Form, error: ValidationError) -> None:
+def show_errors(form: forms.BaseForm, error: ValidationError) -> None:
     """Put the service's messages next to the fields they are about (or above the form)."""
     for field, problems in error.message_dict.items():
         name = FIELD_OF.get(field, field)
         form.add_error(name if name in form.fields else None, problems)
 
 
-def form_page(request: HttpRequest, form: forms.Form, title: str, button: str, back: str) -> Any:
+def form_page(
+    request: HttpRequest, form: forms.BaseForm, title: str, button: str, back: str
+) -> Any:
     return render(
         request, "web/form.html", {"form": form, "title": title, "button": button, "back": back}
     )
 
 
+def _full_name(person: Any) -> str:
+    return f"{person.voornaam} {person.achternaam}"
+
+
 def _person(request: HttpRequest, nummer: str) -> Any:
-    _, peildatum = peildatum_of(request)
+    peildatum = peildatum_of(request)[1]
     return get_object_or_404(medewerkers_for(request.user, peildatum), personeelsnummer=nummer)
 
 
@@ -64,15 +71,20 @@ def medewerker_move(request: HttpRequest, nummer: str) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"{person.voornaam} {person.achternaam} werkt vanaf {date_nl(plaatsing.start)} "
-                f"in {plaatsing.team.naam} voor {plaatsing.opdrachtgever.naam}.",
+                _("%(name)s works from %(date)s in %(team)s for %(client)s.")
+                % {
+                    "name": _full_name(person),
+                    "date": date_nl(plaatsing.start),
+                    "team": plaatsing.team.naam,
+                    "client": plaatsing.opdrachtgever.naam,
+                },
             )
             return redirect("web:medewerker", nummer=person.personeelsnummer)
     return form_page(
         request,
         form,
-        f"{person.voornaam} {person.achternaam} verplaatsen",
-        "Verplaatsen",
+        _("Move %(name)s") % {"name": _full_name(person)},
+        _("Move"),
         f"/medewerkers/{person.personeelsnummer}/",
     )
 
@@ -89,9 +101,9 @@ def medewerker_new(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             show_errors(form, error)
         else:
-            messages.success(request, f"{person.voornaam} {person.achternaam} is aangenomen.")
+            messages.success(request, _("%(name)s has been hired.") % {"name": _full_name(person)})
             return redirect("web:medewerker", nummer=person.personeelsnummer)
-    return form_page(request, form, "Nieuwe medewerker", "Aannemen", "/medewerkers/")
+    return form_page(request, form, _("New employee"), _("Hire"), "/medewerkers/")
 
 
 def _contract(request: HttpRequest, nummer: str, pk: int) -> Dienstverband:
@@ -112,12 +124,11 @@ def contract_end(request: HttpRequest, nummer: str, pk: int) -> HttpResponse:
             show_errors(form, error)
         else:
             messages.success(
-                request, f"Dienstverband eindigt op {date_nl(form.cleaned_data['einde'])}."
+                request,
+                _("Contract ends on %(date)s.") % {"date": date_nl(form.cleaned_data["einde"])},
             )
             return redirect("web:medewerker", nummer=nummer)
-    return form_page(
-        request, form, "Dienstverband beëindigen", "Beëindigen", f"/medewerkers/{nummer}/"
-    )
+    return form_page(request, form, _("End contract"), _("End"), f"/medewerkers/{nummer}/")
 
 
 def contract_extend(request: HttpRequest, nummer: str, pk: int) -> HttpResponse:
@@ -135,8 +146,8 @@ def contract_extend(request: HttpRequest, nummer: str, pk: int) -> HttpResponse:
         except ValidationError as error:
             show_errors(form, error)
         else:
-            messages.success(request, f"Nieuw dienstverband vanaf {date_nl(new.start)}.")
+            messages.success(
+                request, _("New contract from %(date)s.") % {"date": date_nl(new.start)}
+            )
             return redirect("web:medewerker", nummer=nummer)
-    return form_page(
-        request, form, "Dienstverband verlengen", "Verlengen", f"/medewerkers/{nummer}/"
-    )
+    return form_page(request, form, _("Extend contract"), _("Extend"), f"/medewerkers/{nummer}/")

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 
 from binnenwerk.formatting import date_nl
 from binnenwerk.organisation import services
@@ -23,9 +24,9 @@ def team_new(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             show_errors(form, error)
         else:
-            messages.success(request, f"Team {team.naam} is aangemaakt.")
+            messages.success(request, _("Team %(name)s has been created.") % {"name": team.naam})
             return redirect("web:team", code=team.code)
-    return form_page(request, form, "Nieuw team", "Aanmaken", "/teams/")
+    return form_page(request, form, _("New team"), _("Create"), "/teams/")
 
 
 def team_end(request: HttpRequest, code: str) -> HttpResponse:
@@ -39,6 +40,10 @@ def team_end(request: HttpRequest, code: str) -> HttpResponse:
             show_errors(form, error)
         else:
             einde = date_nl(form.cleaned_data["einde"])
-            messages.success(request, f"Team {team.naam} eindigt op {einde}.")
+            messages.success(
+                request, _("Team %(name)s ends on %(date)s.") % {"name": team.naam, "date": einde}
+            )
             return redirect("web:team", code=team.code)
-    return form_page(request, form, f"Team {team.naam} beëindigen", "Beëindigen", f"/teams/{code}/")
+    return form_page(
+        request, form, _("End team %(name)s") % {"name": team.naam}, _("End"), f"/teams/{code}/"
+    )

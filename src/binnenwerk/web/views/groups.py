@@ -13,6 +13,8 @@ from typing import Any
 from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from binnenwerk.accounts.constants import ORGANISATION_WIDE, Rol
 from binnenwerk.accounts.selectors import client_codes, has_role, roles_of
@@ -31,8 +33,8 @@ MAY_SEE_HISTORY = (Rol.BEHEERDER, Rol.PERSONEELSZAKEN)
 @dataclass(frozen=True)
 class Kind:
     slug: str
-    title: str
-    singular: str
+    title: str | Promise
+    singular: str | Promise
     model: type[Model]
     per: str
     team_filter: str  # how a team belongs to one of these
@@ -52,16 +54,23 @@ class Kind:
 KINDS = {
     "opdrachtgevers": Kind(
         "opdrachtgevers",
-        "Opdrachtgevers",
-        "opdrachtgever",
+        _("Clients"),
+        _("client"),
         Organisatie,
         Per.OPDRACHTGEVER,
         "plaatsingen__opdrachtgever__code__in",
     ),
     "werksoorten": Kind(
-        "werksoorten", "Werksoorten", "werksoort", Werksoort, Per.WERKSOORT, "werksoort__code"
+        "werksoorten",
+        _("Work types"),
+        _("work type"),
+        Werksoort,
+        Per.WERKSOORT,
+        "werksoort__code",
     ),
-    "locaties": Kind("locaties", "Locaties", "locatie", Locatie, Per.LOCATIE, "locatie__code"),
+    "locaties": Kind(
+        "locaties", _("Locations"), _("location"), Locatie, Per.LOCATIE, "locatie__code"
+    ),
 }
 
 

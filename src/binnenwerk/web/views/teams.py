@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from binnenwerk.accounts.constants import CHANGES_PEOPLE, Rol
 from binnenwerk.accounts.selectors import has_role, job_filters_for, sees_people, teams_for
@@ -74,7 +75,7 @@ def team_detail(request: HttpRequest, code: str) -> HttpResponse:
         "bezetting": bezetting,
         "open_plaatsen": teams_selectors.open_places(team, bezetting),
         "reeks": series,
-        "grafiek": charts.step_chart(series, team.capaciteit, "mensen") if series else "",
+        "grafiek": charts.step_chart(series, team.capaciteit, _("people")) if series else "",
         "toon_namen": sees_people(request.user),
     }
     context["mag_wijzigen"] = has_role(request.user, *CHANGES_PEOPLE)

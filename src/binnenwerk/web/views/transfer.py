@@ -14,6 +14,8 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from binnenwerk.accounts.constants import Rol
@@ -30,14 +32,16 @@ SUFFIXES = (".xlsx", ".zip")
 
 class UploadForm(forms.Form):
     bestand = forms.FileField(
-        label="Bestand",
-        help_text="Een .xlsx-werkmap met een tabblad per tabel, of een .zip met .csv-bestanden.",
+        label=gettext_lazy("File"),
+        help_text=gettext_lazy(
+            "An .xlsx workbook with one sheet per table, or a .zip of .csv files."
+        ),
     )
 
     def clean_bestand(self) -> object:
         upload = self.cleaned_data["bestand"]
         if not upload.name.lower().endswith(SUFFIXES):
-            raise forms.ValidationError("Kies een .xlsx- of .zip-bestand.")
+            raise forms.ValidationError(_("Choose an .xlsx or .zip file."))
         return upload
 
 
@@ -86,20 +90,24 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     _admin_only(request)
     stored = _stored(request)
     if stored is None:
-        messages.error(request, "Er is geen gecontroleerd bestand meer; upload het opnieuw.")
+        messages.error(request, _("There is no checked file any more; upload it again."))
         return redirect("web:import")
     try:
         report = import_dataset(actor=request.user, dataset=read_path(stored))
     except (ReadError, ImportFailed):
-        messages.error(request, "De gegevens zijn sinds de controle veranderd; controleer opnieuw.")
+        messages.error(request, _("The data has changed since the check; check again."))
         return redirect("web:import")
     finally:
         stored.unlink(missing_ok=True)
         request.session.pop(SESSION_KEY, None)
     messages.success(
         request,
-        f"Import opgeslagen: {report.created_total} aangemaakt, {report.updated_total} bijgewerkt, "
-        f"{report.unchanged_total} ongewijzigd.",
+        _("Import saved: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
+        % {
+            "created": report.created_total,
+            "updated": report.updated_total,
+            "unchanged": report.unchanged_total,
+        },
     )
     return redirect("web:import")
 

@@ -3,6 +3,7 @@ from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from binnenwerk.accounts.constants import Rol
 from binnenwerk.demo.services import DEMO_PASSWORD, demo_load
@@ -11,27 +12,46 @@ from binnenwerk.jobs.selectors import kerncijfers
 
 
 class Command(BaseCommand):
-    help = "Laad de demo-organisatie (fictieve mensen, 2016 tot nu) en start de app."
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # In the active language; argparse needs a plain str, not a lazy one.
+        self.help = _(
+            "Load the demo organisation (fictitious people, 2016 until now) and start the app."
+        )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("--no-serve", action="store_true", help="alleen laden, niet starten")
+        parser.add_argument("--no-serve", action="store_true", help=_("only load, do not start"))
         parser.add_argument("--addrport", default="127.0.0.1:8000")
 
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
-        self.stdout.write("Demo-organisatie laden …")
+        self.stdout.write(_("Loading the demo organisation …"))
         report = demo_load()
         self.stdout.write(report.summary() if hasattr(report, "summary") else str(report))
         for jaar in (2021, 2023):
             k = kerncijfers(jaar)
             self.stdout.write(
-                f"{jaar}: {decimal_nl(k.banen)} banen, {k.medewerkers_binnenwerk} medewerkers, "
-                f"{k.nieuwe_collegas} nieuwe collega's, {k.teams} teams"
+                _(
+                    "%(year)s: %(jobs)s jobs, %(employees)s employees, "
+                    "%(new)s new colleagues, %(teams)s teams"
+                )
+                % {
+                    "year": jaar,
+                    "jobs": decimal_nl(k.banen),
+                    "employees": k.medewerkers_binnenwerk,
+                    "new": k.nieuwe_collegas,
+                    "teams": k.teams,
+                }
             )
-        self.stdout.write(f"\nDemo-accounts (wachtwoord voor alle: {DEMO_PASSWORD}):")
+        self.stdout.write(
+            "\n"
+            + _("Demo accounts (password for all: %(password)s):") % {"password": DEMO_PASSWORD}
+        )
         for rol in Rol:
             self.stdout.write(f"  {rol.value:<16} {rol.label}")
         if not options["no_serve"]:
-            self.stdout.write(f"\nDe app draait op http://{options['addrport']}/")
+            self.stdout.write(
+                "\n" + _("The app runs at http://%(address)s/") % {"address": options["addrport"]}
+            )
             call_command("runserver", options["addrport"], use_reloader=False)

@@ -2,16 +2,22 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from binnenwerk.imports.exporters import export_path
 
 
 class Command(BaseCommand):
-    help = "Exporteer de hele organisatie in het importformaat (.xlsx of een map met .csv)."
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # In the active language; argparse needs a plain str, not a lazy one.
+        self.help = _(
+            "Export the whole organisation in the import format (.xlsx or a folder of .csv files)."
+        )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("path", help="PAD.xlsx, of een map voor .csv-bestanden")
+        parser.add_argument("path", help=_("PATH.xlsx, or a folder for .csv files"))
 
     def handle(self, *args: Any, **options: Any) -> None:
         written = export_path(options["path"])
-        self.stdout.write(f"Geschreven: {', '.join(str(p) for p in written)}")
+        self.stdout.write(_("Written: %(files)s") % {"files": ", ".join(str(p) for p in written)})

@@ -3,6 +3,8 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from tqdm import tqdm
 
 from binnenwerk.imports.dataset import ImportFailed
@@ -11,12 +13,15 @@ from binnenwerk.imports.services import import_dataset
 
 
 class Command(BaseCommand):
-    help = "Importeer een .xlsx-werkmap, een map met .csv-bestanden of een .zip daarvan."
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # In the active language; argparse needs a plain str, not a lazy one.
+        self.help = _("Import an .xlsx workbook, a folder of .csv files or a .zip of them.")
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("path", help="bestand of map")
+        parser.add_argument("path", help=_("file or folder"))
         parser.add_argument(
-            "--dry-run", action="store_true", help="alleen controleren en tellen, niets opslaan"
+            "--dry-run", action="store_true", help=_("only check and count, save nothing")
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -25,8 +30,8 @@ class Command(BaseCommand):
             rows = sum(len(sheet.rows) for sheet in dataset.values())
             with tqdm(
                 total=rows,
-                desc="opslaan",
-                unit=" rijen",
+                desc=_("saving"),
+                unit=" " + _("rows"),
                 file=sys.stderr,
                 disable=options["dry_run"] or not sys.stderr.isatty(),
             ) as bar:
@@ -38,8 +43,14 @@ class Command(BaseCommand):
         except ImportFailed as failure:
             for problem in failure.errors:
                 self.stderr.write(str(problem))
+            count = len(failure.errors)
             raise CommandError(
-                f"Import geweigerd: {len(failure.errors)} fout(en); er is niets gewijzigd.",
+                ngettext(
+                    "Import refused: %(count)s error; nothing has been changed.",
+                    "Import refused: %(count)s errors; nothing has been changed.",
+                    count,
+                )
+                % {"count": count},
                 returncode=1,
             ) from failure
         self.stdout.write(report.summary())

@@ -2,6 +2,7 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from binnenwerk.formatting import parse_iso_date
 from binnenwerk.jobs import presenters
@@ -12,10 +13,13 @@ FORMATS = ("table", "csv", "json")
 
 
 class Command(BaseCommand):
-    help = "Banen (25,5 uur per week) op een peildatum, eventueel per groep."
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # In the active language; argparse needs a plain str, not a lazy one.
+        self.help = _("Jobs (25.5 hours a week) on a reference date, optionally per group.")
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("--peildatum", required=True, help="JJJJ-MM-DD")
+        parser.add_argument("--peildatum", required=True, help=_("YYYY-MM-DD"))
         parser.add_argument("--per", choices=[p.value for p in Per])
         parser.add_argument("--format", choices=FORMATS, default="table")
 

@@ -2,6 +2,7 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from binnenwerk.formatting import parse_iso_date
 from binnenwerk.jobs import presenters
@@ -9,10 +10,15 @@ from binnenwerk.jobs.selectors import TEAM_GROUP_PATH, medewerkers_binnenwerk, t
 
 
 class Command(BaseCommand):
-    help = "Binnenwerk-teams op een peildatum, eventueel per werksoort, provincie of locatie."
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # In the active language; argparse needs a plain str, not a lazy one.
+        self.help = _(
+            "Binnenwerk teams on a reference date, optionally per work type, province or location."
+        )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("--peildatum", required=True, help="JJJJ-MM-DD")
+        parser.add_argument("--peildatum", required=True, help=_("YYYY-MM-DD"))
         parser.add_argument("--per", choices=list(TEAM_GROUP_PATH))
         parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
