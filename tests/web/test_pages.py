@@ -68,6 +68,7 @@ MATRIX = {
     "/medewerkers/1000074/verplaatsen/": {r: 200 if r == "personeelszaken" else 404 for r in ROLES},
     "/medewerkers/nieuw/": {r: 200 if r == "personeelszaken" else 404 for r in ROLES},
     "/teams/nieuw/": {r: 200 if r == "personeelszaken" else 404 for r in ROLES},
+    "/teams/open-plaatsen/": {r: 200 if r in WIDE else 404 for r in ROLES},
     "/teams/BOS-01/beeindigen/": {r: 200 if r == "personeelszaken" else 404 for r in ROLES},
     "/opdrachtgevers/": {r: 200 if r in WIDE | {"opdrachtgever"} else 404 for r in ROLES},
     "/opdrachtgevers/BZK/": {r: 200 if r in WIDE | {"opdrachtgever"} else 404 for r in ROLES},
@@ -195,3 +196,12 @@ def test_only_hr_may_move_people(as_role, username):
 def test_client_page_shows_its_jobs_over_time(as_role):
     body = as_role("opdrachtgever").get("/opdrachtgevers/BZK/" + D).content.decode()
     assert "201,76" in body and "Banen door de tijd" in body
+
+
+def test_recruiter_sees_open_places_and_teams_below_minimum(as_role):
+    response = as_role("werving").get("/teams/open-plaatsen/" + D)
+    rows = response.context["rows"]
+    assert rows and all(r.open_plaatsen == r.team.capaciteit - r.bezetting for r in rows)
+    assert response.context["open_totaal"] == sum(max(r.open_plaatsen, 0) for r in rows)
+    csv = as_role("werving").get("/teams/open-plaatsen/" + D + "&formaat=csv")
+    assert csv.content.decode().splitlines()[0].startswith("team,naam,werksoort")

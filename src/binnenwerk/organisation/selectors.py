@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 
@@ -51,3 +52,37 @@ def role_history(team: Team) -> QuerySet[TeamRol]:
 
 def open_places(team: Team, bezetting: int) -> int | None:
     return None if team.capaciteit is None else team.capaciteit - bezetting
+
+
+@dataclass(frozen=True)
+class OpenPlaatsen:
+    """A team on a date: room to recruit for, and whether it is smaller than its work allows."""
+
+    team: Team
+    bezetting: int
+    open_plaatsen: int | None
+    minimum: int | None
+    maximum: int | None
+
+    @property
+    def onder_minimum(self) -> bool:
+        return self.minimum is not None and self.bezetting < self.minimum
+
+
+def open_places_overview(teams: QuerySet[Team], peildatum: dt.date) -> list[OpenPlaatsen]:
+    """Teams active on the date with capacity − occupancy and the work type's size range,
+    most open places first (teams without a capacity last); one query."""
+    rows = [
+        OpenPlaatsen(
+            team=team,
+            bezetting=team.bezetting,
+            open_plaatsen=open_places(team, team.bezetting),
+            minimum=team.werksoort.teamgrootte_min,
+            maximum=team.werksoort.teamgrootte_max,
+        )
+        for team in team_list(teams.filter(active_on(peildatum)), peildatum)
+    ]
+    return sorted(
+        rows,
+        key=lambda r: (r.open_plaatsen is None, -(r.open_plaatsen or 0), r.team.code),
+    )

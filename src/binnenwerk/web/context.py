@@ -22,6 +22,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append(("web:opdrachtgevers", _("Clients")))
     if roles & ORGANISATION_WIDE:
         items += [("web:werksoorten", _("Work types")), ("web:locaties", _("Locations"))]
+    if roles & {Rol.WERVING, Rol.MANAGEMENT}:
+        items.append(("web:open-plaatsen", _("Open places")))
     if roles & SEES_MONITOR or Rol.OPDRACHTGEVER in roles:
         items.append(("monitor:tabel", _("Job Agreement")))
     if Rol.BEHEERDER in roles:

@@ -23,6 +23,7 @@ urlpatterns = [
     ),
     path("teams/", teams.team_list, name="teams"),
     path("teams/nieuw/", forms_teams.team_new, name="team-nieuw"),
+    path("teams/open-plaatsen/", teams.open_places_page, name="open-plaatsen"),
     path("teams/<str:code>/", teams.team_detail, name="team"),
     path("teams/<str:code>/beeindigen/", forms_teams.team_end, name="team-beeindigen"),
     path("medewerkers/", people.medewerker_list, name="medewerkers"),

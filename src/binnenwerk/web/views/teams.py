@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from binnenwerk.accounts.constants import CHANGES_PEOPLE, Rol
+from binnenwerk.accounts.constants import CHANGES_PEOPLE, ORGANISATION_WIDE, Rol
 from binnenwerk.accounts.selectors import has_role, job_filters_for, sees_people, teams_for
 from binnenwerk.jobs import selectors as jobs
 from binnenwerk.jobs.constants import Interval, Per
@@ -14,6 +14,7 @@ from binnenwerk.jobs.dates import period_ends
 from binnenwerk.organisation import selectors as teams_selectors
 from binnenwerk.organisation.constants import Provincie
 from binnenwerk.organisation.models import Werksoort
+from binnenwerk.organisation.presenters import plaatsen_csv
 from binnenwerk.periods import active_on
 from binnenwerk.web import charts
 from binnenwerk.web.views.common import history_of, paginate, peildatum_of, query_without_page
@@ -85,3 +86,32 @@ def team_detail(request: HttpRequest, code: str) -> HttpResponse:
         context["leden"] = teams_selectors.team_members(team, peildatum)
         context["rollen"] = teams_selectors.role_history(team)
     return render(request, "web/teams/detail.html", context)
+
+
+def open_places_page(request: HttpRequest) -> HttpResponse:
+    """Where there is room to recruit, for recruiters and management; CSV for the planning."""
+    if not has_role(request.user, *ORGANISATION_WIDE):
+        raise Http404
+    form, peildatum = peildatum_of(request)
+    teams = teams_for(request.user, peildatum)
+    werksoort = request.GET.get("werksoort", "")
+    if werksoort:
+        teams = teams.filter(werksoort__code=werksoort)
+    rows = teams_selectors.open_places_overview(teams, peildatum)
+    if request.GET.get("formaat") == "csv":
+        response = HttpResponse(plaatsen_csv(rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="open-plaatsen-{peildatum}.csv"'
+        return response
+    return render(
+        request,
+        "web/teams/open.html",
+        {
+            "form": form,
+            "peildatum": peildatum,
+            "rows": rows,
+            "open_totaal": sum(r.open_plaatsen for r in rows if (r.open_plaatsen or 0) > 0),
+            "onder_minimum": [r for r in rows if r.onder_minimum],
+            "werksoorten": Werksoort.objects.order_by("naam"),
+            "gekozen": werksoort,
+        },
+    )
