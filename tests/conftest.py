@@ -25,3 +25,15 @@ def pytest_configure(config):
         from binnenwerk.catalogues import compile_all
 
         compile_all()
+
+
+@pytest.fixture
+def as_role(client, demo_org):
+    """Log the test client in as one of the demo's accounts (one per role)."""
+    from django.contrib.auth import get_user_model
+
+    def login(username: str):
+        client.force_login(get_user_model().objects.get(username=username))
+        return client
+
+    return login

@@ -4,23 +4,15 @@ no axe-core violations, works by keyboard, and shows each role its own numbers.
 The app runs in its own process on the demo organisation, as a user would meet it.
 """
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 
 playwright = pytest.importorskip("playwright.sync_api")
-from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+from tests.browser.helpers import assert_accessible, login  # noqa: E402
 
 expect = playwright.expect
 
-CHROMIUM = "/usr/bin/chromium"
-PASSWORD = "binnenwerk-demo"
 ROLES = [
     "beheerder",
     "personeelszaken",
@@ -30,72 +22,6 @@ ROLES = [
     "werving",
     "opdrachtgever",
 ]
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Chromium ontbreekt")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    database = tmp_path_factory.mktemp("browser") / "demo.sqlite3"
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_DEBUG": "1"}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    binnenwerk = str(Path(sys.executable).parent / "binnenwerk")
-    subprocess.run([binnenwerk, "demo", "--no-serve"], env=env, check=True, capture_output=True)
-    port = _free_port()
-    server = subprocess.Popen(
-        [binnenwerk, "runserver", f"127.0.0.1:{port}", "--noreload"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield f"http://127.0.0.1:{port}"
-    server.terminate()
-    server.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield chromium
-        chromium.close()
-
-
-def login(browser, app_url, username):
-    page = browser.new_page(locale="nl-NL")
-    page.goto(f"{app_url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(f"{app_url}/")
-    return page
-
-
-def assert_accessible(page):
-    result = Axe().run(page)
-    assert result.violations_count == 0, result.generate_report()
 
 
 def test_login_page_is_accessible_and_keyboard_first(browser, app_url):
@@ -252,12 +178,7 @@ def test_administrator_exports_and_reimports_with_nothing_changed(browser, app_u
 
 
 def test_coordinator_lands_on_the_monitor_and_finds_the_published_table(browser, app_url):
-    page = browser.new_page(locale="nl-NL")
-    page.goto(f"{app_url}/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("monitor")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(re.compile(r"/monitor/$"))
+    page = login(browser, app_url, "monitor", lands_on="/monitor/")
     page.get_by_label("Kwartaal", exact=True).fill("2023Q4")
     page.get_by_label("Kwartaal", exact=True).press("Enter")
     page.wait_for_url("**kwartaal=2023Q4**")

@@ -7,17 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from binnenwerk.monitor.models import Doelstelling, Kwartaalcijfer, Quotumpercentage
 from binnenwerk.organisation.models import Organisatie
 from tests.monitor.test_tabel1 import PUBLISHED
+from tests.roles import ROLES
 
-ROLES = [
-    "beheerder",
-    "personeelszaken",
-    "management",
-    "leidinggevende",
-    "jobcoach",
-    "werving",
-    "opdrachtgever",
-    "monitor",
-]
 SEES = {"beheerder", "management", "monitor", "opdrachtgever"}
 EDITS = {"beheerder", "monitor"}
 Q = "?kwartaal=2023Q4"
@@ -33,15 +24,6 @@ MATRIX = {
     "/monitor/invoer/cijfers/": EDITS,
     "/monitor/invoer/import/": EDITS,
 }
-
-
-@pytest.fixture
-def as_role(client, demo_org):
-    def login(username: str):
-        client.force_login(get_user_model().objects.get(username=username))
-        return client
-
-    return login
 
 
 @pytest.mark.parametrize("page", list(MATRIX))

@@ -3,19 +3,9 @@
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
 from openpyxl import load_workbook
 
 PEILDATUM = "?peildatum=2023-12-31"
-
-
-@pytest.fixture
-def as_role(client, demo_org):
-    def login(username: str):
-        client.force_login(get_user_model().objects.get(username=username))
-        return client
-
-    return login
 
 
 def test_no_page_without_login(client):

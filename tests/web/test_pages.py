@@ -8,27 +8,9 @@ from django.contrib.auth import get_user_model
 from binnenwerk.jobs.selectors import banen
 from binnenwerk.organisation.models import Organisatie, Team, TeamRol
 from binnenwerk.people.models import Medewerker
+from tests.roles import ROLES
 
 D = "?peildatum=2023-12-31"
-ROLES = [
-    "beheerder",
-    "personeelszaken",
-    "management",
-    "leidinggevende",
-    "jobcoach",
-    "werving",
-    "opdrachtgever",
-    "monitor",
-]
-
-
-@pytest.fixture
-def as_role(client, demo_org):
-    def login(username: str):
-        client.force_login(get_user_model().objects.get(username=username))
-        return client
-
-    return login
 
 
 def own_team(username: str) -> str:

@@ -1,0 +1,12 @@
+"""The demo's accounts, one per role: every permission matrix runs over all of them."""
+
+ROLES = [
+    "beheerder",
+    "personeelszaken",
+    "management",
+    "leidinggevende",
+    "jobcoach",
+    "werving",
+    "opdrachtgever",
+    "monitor",
+]
