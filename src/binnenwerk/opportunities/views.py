@@ -1,0 +1,86 @@
+"""Growth opportunities: the forecast against the goal and the ideas behind it.
+
+Management, recruitment and the administrator see them; only the administrator changes
+them. Clients get 404: the pipeline holds Binnenwerk's own assessments of talks that are
+still going on (probabilities, other clients' plans), not their jobs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from binnenwerk.accounts.selectors import has_role
+from binnenwerk.opportunities import charts, presenters, selectors, services
+from binnenwerk.opportunities.constants import CHANGES_OPPORTUNITIES, SEES_OPPORTUNITIES
+from binnenwerk.opportunities.forms import KansForm
+from binnenwerk.opportunities.models import Kans
+from binnenwerk.web.views.common import peildatum_of
+from binnenwerk.web.views.forms_people import form_page, show_errors
+
+
+def _require(request: HttpRequest, roles: Collection[str]) -> None:
+    if not has_role(request.user, *roles):
+        raise Http404
+
+
+def overzicht(request: HttpRequest) -> HttpResponse:
+    _require(request, SEES_OPPORTUNITIES)
+    form, peildatum = peildatum_of(request)
+    result = selectors.prognose(peildatum)
+    kansen = list(selectors.kansen_lijst())
+    context: dict[str, Any] = {
+        "form": form,
+        "prognose": result,
+        "svg": charts.prognose_chart(
+            tuple((p.datum, p.gerealiseerd, p.prognose) for p in result.punten), result.doel
+        ),
+        "kansen": kansen,
+        "in_prognose": {b.kans.pk for b in result.bijdragen},
+        "mag_wijzigen": has_role(request.user, *CHANGES_OPPORTUNITIES),
+    }
+    return render(request, "opportunities/overzicht.html", context)
+
+
+def _csv(content: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def prognose_download(request: HttpRequest) -> HttpResponse:
+    _require(request, SEES_OPPORTUNITIES)
+    _, peildatum = peildatum_of(request)
+    result = selectors.prognose(peildatum)
+    return _csv(presenters.prognose_csv(result), f"prognose-banen-{peildatum.isoformat()}.csv")
+
+
+def kansen_download(request: HttpRequest) -> HttpResponse:
+    _require(request, SEES_OPPORTUNITIES)
+    return _csv(presenters.kansen_csv(selectors.kansen_lijst()), "kansrijke-ideeen.csv")
+
+
+def bewerken(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    _require(request, CHANGES_OPPORTUNITIES)
+    kans = get_object_or_404(Kans.objects.for_user(request.user), pk=pk) if pk else None
+    form = KansForm(request.POST or None, instance=kans)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in KansForm.Meta.fields}
+        try:
+            if kans is None:
+                kans = services.kans_create(actor=request.user, **fields)
+            else:
+                services.kans_update(actor=request.user, kans=kans, **fields)
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("The idea “%(title)s” is saved.") % {"title": kans.titel})
+            return redirect("opportunities:overzicht")
+    title = _("New idea") if kans is None else _("Change “%(title)s”") % {"title": kans.titel}
+    return form_page(request, form, title, _("Save"), "/kansen/")

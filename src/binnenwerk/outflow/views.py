@@ -1,0 +1,121 @@
+"""Outflow pages: a year's figures (HR, management, administrator), the per-person list
+(HR and management, health reasons masked for management) and HR's form to end someone's
+employment. Any other role gets 404."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from binnenwerk.accounts.selectors import has_role, medewerkers_for
+from binnenwerk.formatting import date_nl
+from binnenwerk.outflow import presenters, selectors, services
+from binnenwerk.outflow.constants import (
+    RECORDS_OUTFLOW,
+    SEES_FIGURES,
+    SEES_LIST,
+    SEES_SPECIAL,
+    Reden,
+)
+from binnenwerk.outflow.forms import JaarForm, UitstroomForm
+from binnenwerk.web.views.forms_people import form_page, show_errors
+
+
+def _require(request: HttpRequest, roles: Collection[str]) -> None:
+    if not has_role(request.user, *roles):
+        raise Http404
+
+
+def _year(request: HttpRequest) -> tuple[JaarForm, int]:
+    form = JaarForm(request.GET or None)
+    return form, form.jaar_or(dt.date.today().year)
+
+
+def overzicht(request: HttpRequest) -> HttpResponse:
+    _require(request, SEES_FIGURES)
+    form, jaar = _year(request)
+    cijfers = selectors.uitstroom_cijfers(jaar)
+    context: dict[str, Any] = {
+        "form": form,
+        "jaar": jaar,
+        "cijfers": cijfers,
+        "redenen": [(Reden(r).label, n) for r, n in cijfers.per_reden.items()],
+        "per_jaar": selectors.uitstroom_per_jaar(),
+        "toon_lijst": has_role(request.user, *SEES_LIST),
+        "toon_toelichting": has_role(request.user, *SEES_SPECIAL),
+        "mag_vastleggen": has_role(request.user, *RECORDS_OUTFLOW),
+    }
+    if context["toon_lijst"]:
+        context["lijst"] = selectors.uitstroom_lijst(request.user, jaar)
+    return render(request, "outflow/overzicht.html", context)
+
+
+def _csv(content: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def cijfers_download(request: HttpRequest) -> HttpResponse:
+    _require(request, SEES_FIGURES)
+    _, jaar = _year(request)
+    return _csv(
+        presenters.cijfers_csv(selectors.uitstroom_cijfers(jaar)), f"uitstroom-{jaar}-redenen.csv"
+    )
+
+
+def lijst_download(request: HttpRequest) -> HttpResponse:
+    _require(request, SEES_LIST)
+    _, jaar = _year(request)
+    rows = selectors.uitstroom_lijst(request.user, jaar)
+    content = presenters.lijst_csv(rows, with_notes=has_role(request.user, *SEES_SPECIAL))
+    return _csv(content, f"uitstroom-{jaar}.csv")
+
+
+def nieuw(request: HttpRequest) -> HttpResponse:
+    """HR ends someone's employment and records why (reached from the person's page)."""
+    _require(request, RECORDS_OUTFLOW)
+    initial = {"personeelsnummer": request.GET.get("personeelsnummer", "")}
+    form = UitstroomForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        nummer = data.pop("personeelsnummer").strip()
+        person = (
+            medewerkers_for(request.user, data["datum"]).filter(personeelsnummer=nummer).first()
+        )
+        if person is None:
+            form.add_error(
+                "personeelsnummer",
+                _("There is no employee with personnel number %(number)s.") % {"number": nummer},
+            )
+        else:
+            try:
+                record = services.medewerker_uitstroom(
+                    actor=request.user, medewerker=person, **data
+                )
+            except ValidationError as error:
+                show_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("The employment of %(name)s ends on %(date)s (%(reason)s).")
+                    % {
+                        "name": f"{person.voornaam} {person.achternaam}",
+                        "date": date_nl(record.datum),
+                        "reason": Reden(record.reden).label,
+                    },
+                )
+                return redirect(f"/uitstroom/?jaar={record.datum.year}")
+    back = (
+        f"/medewerkers/{initial['personeelsnummer']}/"
+        if initial["personeelsnummer"]
+        else "/uitstroom/"
+    )
+    return form_page(request, form, _("Record outflow"), _("Save"), back)
