@@ -45,6 +45,11 @@ INSTALLED_APPS = [
     "binnenwerk.jobs",
     "binnenwerk.imports",
     "binnenwerk.monitor",
+    "binnenwerk.recruitment",
+    "binnenwerk.contracts",
+    "binnenwerk.coaching",
+    "binnenwerk.outflow",
+    "binnenwerk.opportunities",
     "binnenwerk.demo",
     "binnenwerk.web",
 ]
@@ -139,6 +144,12 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8  # a working day
 # The goal Binnenwerk works towards (seeds: "Op naar 1500 Binnenwerk-banen!").
 BANEN_DOEL = env.int("BANEN_DOEL", default=1500)
+# The contract clock (issue 6): the chain rule of art. 7:668a BW as settings, because a
+# collective agreement may be stricter; and how far ahead the worklist looks.
+KETEN_MAX_CONTRACTEN = env.int("KETEN_MAX_CONTRACTEN", default=3)
+KETEN_MAX_MAANDEN = env.int("KETEN_MAX_MAANDEN", default=36)
+KETEN_ONDERBREKING_MAANDEN = env.int("KETEN_ONDERBREKING_MAANDEN", default=6)
+CONTRACTKLOK_WEKEN = env.int("CONTRACTKLOK_WEKEN", default=8)
 
 LOGGING = {
     "version": 1,

@@ -8,5 +8,10 @@ admin.site.index_title = "Gegevensbeheer"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("monitor/", include("binnenwerk.monitor.urls")),
+    path("werving/", include("binnenwerk.recruitment.urls")),
+    path("contracten/", include("binnenwerk.contracts.urls")),
+    path("coaching/", include("binnenwerk.coaching.urls")),
+    path("uitstroom/", include("binnenwerk.outflow.urls")),
+    path("kansen/", include("binnenwerk.opportunities.urls")),
     path("", include("binnenwerk.web.urls")),
 ]

@@ -97,6 +97,8 @@ def demo_rows(seed: int = plan.SEED) -> Rows:
             )
         )
         for start, einde, hours, soort in person.contracts():
+            if start > plan.GENERATED_UNTIL:
+                continue  # not decided yet: the contract clock's worklist asks for a decision
             rows["dienstverbanden"].append(
                 {
                     "personeelsnummer": person.nummer,

@@ -10,16 +10,32 @@ from django.db.models import Count
 
 from binnenwerk.accounts.constants import Rol
 from binnenwerk.accounts.services import account_set
+from binnenwerk.coaching.demo import coaching_demo_load
+from binnenwerk.contracts.demo import contracts_demo_load
 from binnenwerk.demo.rows import demo_rows
 from binnenwerk.imports.dataset import Dataset, Sheet
 from binnenwerk.imports.services import ImportReport, import_dataset
 from binnenwerk.monitor.demo import monitor_demo_load
+from binnenwerk.opportunities.demo import opportunities_demo_load
 from binnenwerk.organisation.constants import TeamRolSoort
 from binnenwerk.organisation.models import Organisatie, TeamRol
+from binnenwerk.outflow.demo import outflow_demo_load
 from binnenwerk.people.models import Medewerker
 from binnenwerk.periods import active_on
+from binnenwerk.recruitment.demo import recruitment_demo_load
 
 DEMO_PASSWORD = "binnenwerk-demo"
+# One demo account per role: (username, role).
+DEMO_ACCOUNTS = [
+    ("beheerder", Rol.BEHEERDER),
+    ("personeelszaken", Rol.PERSONEELSZAKEN),
+    ("management", Rol.MANAGEMENT),
+    ("leidinggevende", Rol.LEIDINGGEVENDE),
+    ("jobcoach", Rol.JOBCOACH),
+    ("werving", Rol.WERVING),
+    ("opdrachtgever", Rol.OPDRACHTGEVER),
+    ("monitor", Rol.MONITOR),
+]
 
 
 def demo_dataset() -> Dataset:
@@ -36,7 +52,12 @@ def demo_dataset() -> Dataset:
 def demo_load(*, actor: Any = None, progress: Any = None) -> ImportReport:
     report = import_dataset(actor=actor, dataset=demo_dataset(), progress=progress)
     monitor_demo_load(actor=actor)
+    recruitment_demo_load(actor=actor)
+    contracts_demo_load(actor=actor)
+    outflow_demo_load(actor=actor)
+    opportunities_demo_load(actor=actor)
     _ensure_demo_accounts()
+    coaching_demo_load(actor=actor)  # after the accounts: the demo coach writes the notes
     return report
 
 
@@ -46,18 +67,14 @@ def _ensure_demo_accounts() -> list[tuple[str, str]]:
     supervisor = _role_holder(TeamRolSoort.LEIDINGGEVENDE, today)
     coach = _role_holder(TeamRolSoort.JOBCOACH, today)
     client = Organisatie.objects.filter(code="BZK").first()
-    accounts = [
-        ("beheerder", Rol.BEHEERDER, {}),
-        ("personeelszaken", Rol.PERSONEELSZAKEN, {}),
-        ("management", Rol.MANAGEMENT, {}),
-        ("leidinggevende", Rol.LEIDINGGEVENDE, {"medewerker": supervisor}),
-        ("jobcoach", Rol.JOBCOACH, {"medewerker": coach}),
-        ("werving", Rol.WERVING, {}),
-        ("opdrachtgever", Rol.OPDRACHTGEVER, {"organisatie": client}),
-        ("monitor", Rol.MONITOR, {}),
-    ]
-    for username, rol, links in accounts:
-        account_set(actor=None, username=username, password=DEMO_PASSWORD, roles=[rol], **links)
+    links: dict[str, dict[str, Any]] = {
+        Rol.LEIDINGGEVENDE: {"medewerker": supervisor},
+        Rol.JOBCOACH: {"medewerker": coach},
+        Rol.OPDRACHTGEVER: {"organisatie": client},
+    }
+    accounts = [(username, rol, links.get(rol, {})) for username, rol in DEMO_ACCOUNTS]
+    for username, rol, linked in accounts:
+        account_set(actor=None, username=username, password=DEMO_PASSWORD, roles=[rol], **linked)
     return [(username, str(Rol(rol).label)) for username, rol, _ in accounts]
 
 

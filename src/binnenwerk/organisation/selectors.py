@@ -72,16 +72,18 @@ class OpenPlaatsen:
 def open_places_overview(teams: QuerySet[Team], peildatum: dt.date) -> list[OpenPlaatsen]:
     """Teams active on the date with capacity − occupancy and the work type's size range,
     most open places first (teams without a capacity last); one query."""
-    rows = [
-        OpenPlaatsen(
-            team=team,
-            bezetting=team.bezetting,
-            open_plaatsen=open_places(team, team.bezetting),
-            minimum=team.werksoort.teamgrootte_min,
-            maximum=team.werksoort.teamgrootte_max,
+    rows = []
+    for team in team_list(teams.filter(active_on(peildatum)), peildatum):
+        placed: int = team.bezetting  # type: ignore[attr-defined]  # annotated by team_list
+        rows.append(
+            OpenPlaatsen(
+                team=team,
+                bezetting=placed,
+                open_plaatsen=open_places(team, placed),
+                minimum=team.werksoort.teamgrootte_min,
+                maximum=team.werksoort.teamgrootte_max,
+            )
         )
-        for team in team_list(teams.filter(active_on(peildatum)), peildatum)
-    ]
     return sorted(
         rows,
         key=lambda r: (r.open_plaatsen is None, -(r.open_plaatsen or 0), r.team.code),

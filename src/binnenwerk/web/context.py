@@ -7,6 +7,10 @@ from django.utils.translation import gettext as _
 
 from binnenwerk.accounts.constants import ORGANISATION_WIDE, SEES_MONITOR, SEES_PEOPLE, Rol
 from binnenwerk.accounts.selectors import roles_of
+from binnenwerk.coaching.scope import uses_coaching
+from binnenwerk.opportunities.constants import SEES_OPPORTUNITIES
+from binnenwerk.outflow.constants import SEES_FIGURES as SEES_OUTFLOW
+from binnenwerk.recruitment.constants import CHANGES_CANDIDATES, SEES_FUNNEL
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -24,6 +28,18 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items += [("web:werksoorten", _("Work types")), ("web:locaties", _("Locations"))]
     if roles & {Rol.WERVING, Rol.MANAGEMENT}:
         items.append(("web:open-plaatsen", _("Open places")))
+    if roles & CHANGES_CANDIDATES:
+        items.append(("recruitment:board", _("Recruitment")))
+    elif roles & SEES_FUNNEL:
+        items.append(("recruitment:funnel", _("Recruitment funnel")))
+    if roles & {Rol.PERSONEELSZAKEN, Rol.LEIDINGGEVENDE, Rol.MANAGEMENT, Rol.BEHEERDER}:
+        items.append(("contracts:werklijst", _("Contract clock")))
+    if uses_coaching(request.user):
+        items.append(("coaching:overzicht", _("Coaching")))
+    if roles & SEES_OUTFLOW:
+        items.append(("outflow:overzicht", _("Outflow")))
+    if roles & SEES_OPPORTUNITIES:
+        items.append(("opportunities:overzicht", _("Growth opportunities")))
     if roles & SEES_MONITOR or Rol.OPDRACHTGEVER in roles:
         items.append(("monitor:tabel", _("Job Agreement")))
     if Rol.BEHEERDER in roles:

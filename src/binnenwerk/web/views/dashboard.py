@@ -16,6 +16,7 @@ from openpyxl import Workbook
 
 from binnenwerk.accounts.constants import Rol
 from binnenwerk.accounts.selectors import roles_of
+from binnenwerk.contracts.selectors import overdue_count
 from binnenwerk.formatting import decimal_str
 from binnenwerk.web import dashboard
 from binnenwerk.web.views.common import peildatum_of
@@ -34,7 +35,8 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
     board = dashboard.build(request.user, peildatum)
     if board is None and roles_of(request.user) == {Rol.MONITOR}:
         return redirect("monitor:tabel")  # a monitor coordinator's home is the monitor
-    return render(request, "web/dashboard.html", {"form": form, "board": board})
+    context = {"form": form, "board": board, "achterstand": overdue_count(request.user, peildatum)}
+    return render(request, "web/dashboard.html", context)
 
 
 def dashboard_download(request: HttpRequest, name: str, suffix: str) -> HttpResponse:

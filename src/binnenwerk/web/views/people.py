@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from binnenwerk.accounts.constants import CHANGES_PEOPLE, Rol
 from binnenwerk.accounts.selectors import has_role, medewerkers_for, sees_people
+from binnenwerk.coaching.scope import may_read as may_read_coaching
 from binnenwerk.jobs.selectors import banen_per_medewerker
 from binnenwerk.organisation.models import Organisatie, Werksoort
 from binnenwerk.people import selectors
@@ -73,6 +76,7 @@ def medewerker_detail(request: HttpRequest, nummer: str) -> HttpResponse:
             "banen": banen_per_medewerker(peildatum, [person.pk]).get(person.pk),
             "toon_bijzonder": special,
             "mag_wijzigen": has_role(request.user, *CHANGES_PEOPLE),
+            "coaching": may_read_coaching(request.user, person, dt.date.today()),
             "historie": history_of(person) if special else None,
         },
     )

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from binnenwerk.accounts.constants import Rol
-from binnenwerk.demo.services import DEMO_PASSWORD, demo_load
+from binnenwerk.demo.services import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_load
 from binnenwerk.formatting import decimal_nl
 from binnenwerk.jobs.selectors import kerncijfers
 
@@ -48,8 +48,8 @@ class Command(BaseCommand):
             "\n"
             + _("Demo accounts (password for all: %(password)s):") % {"password": DEMO_PASSWORD}
         )
-        for rol in Rol:
-            self.stdout.write(f"  {rol.value:<16} {rol.label}")
+        for username, rol in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {username:<16} {Rol(rol).label}")
         if not options["no_serve"]:
             self.stdout.write(
                 "\n" + _("The app runs at http://%(address)s/") % {"address": options["addrport"]}
