@@ -6,21 +6,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django import forms
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from binnenwerk.coaching import scope, selectors, services
 from binnenwerk.coaching.constants import InzageSoort
 from binnenwerk.coaching.forms import DoelForm, NotitieForm, ToewijzingForm
-from binnenwerk.coaching.models import Coachingnotitie, Ontwikkeldoel
+from binnenwerk.coaching.models import Coachingnotitie, Functietoewijzing, Ontwikkeldoel
 from binnenwerk.people.models import Medewerker
 from binnenwerk.web.views.common import paginate, query_without_page
-from binnenwerk.web.views.forms_people import form_page
+from binnenwerk.web.views.forms_people import service_form
 
 NOTES_PER_PAGE = 20
 
@@ -48,11 +46,6 @@ def _coached(request: HttpRequest, nummer: str) -> Medewerker:
 
 def _full_name(person: Medewerker) -> str:
     return f"{person.voornaam} {person.achternaam}"
-
-
-def _show_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    for field, problems in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, problems)
 
 
 def _log_reads(request: HttpRequest, person: Medewerker, notes: Any) -> None:
@@ -121,23 +114,23 @@ def _back(person: Medewerker) -> str:
     return f"/coaching/{person.personeelsnummer}/"
 
 
+def _saved(message: str, person: Medewerker) -> tuple[str, str]:
+    return message, reverse("coaching:medewerker", kwargs={"nummer": person.personeelsnummer})
+
+
 def notitie_nieuw(request: HttpRequest, nummer: str) -> HttpResponse:
     person = _coached(request, nummer)
-    form = NotitieForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.coachingnotitie_create(
-                actor=request.user, medewerker=person, **form.cleaned_data
-            )
-        except ValidationError as error:
-            _show_errors(form, error)
-        else:
-            messages.success(
-                request, _("The note about %(name)s is saved.") % {"name": _full_name(person)}
-            )
-            return redirect("coaching:medewerker", nummer=person.personeelsnummer)
-    title = _("New coaching note for %(name)s") % {"name": _full_name(person)}
-    return form_page(request, form, title, _("Save"), _back(person))
+    return service_form(
+        request,
+        NotitieForm(request.POST or None),
+        lambda data: services.coachingnotitie_create(actor=request.user, medewerker=person, **data),
+        done=lambda _note: _saved(
+            _("The note about %(name)s is saved.") % {"name": _full_name(person)}, person
+        ),
+        title=_("New coaching note for %(name)s") % {"name": _full_name(person)},
+        button=_("Save"),
+        back=_back(person),
+    )
 
 
 def notitie_wijzigen(request: HttpRequest, nummer: str, pk: int) -> HttpResponse:
@@ -148,16 +141,15 @@ def notitie_wijzigen(request: HttpRequest, nummer: str, pk: int) -> HttpResponse
     form = NotitieForm(request.POST or None, initial={"datum": note.datum, "tekst": note.tekst})
     if request.method != "POST":
         _log_reads(request, person, [note])  # the form shows the text: a read
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.coachingnotitie_update(actor=request.user, notitie=note, **form.cleaned_data)
-        except ValidationError as error:
-            _show_errors(form, error)
-        else:
-            messages.success(request, _("The note is changed."))
-            return redirect("coaching:medewerker", nummer=person.personeelsnummer)
-    title = _("Change coaching note for %(name)s") % {"name": _full_name(person)}
-    return form_page(request, form, title, _("Save"), _back(person))
+    return service_form(
+        request,
+        form,
+        lambda data: services.coachingnotitie_update(actor=request.user, notitie=note, **data),
+        done=lambda _note: _saved(_("The note is changed."), person),
+        title=_("Change coaching note for %(name)s") % {"name": _full_name(person)},
+        button=_("Save"),
+        back=_back(person),
+    )
 
 
 def doel_bewerken(request: HttpRequest, nummer: str, pk: int | None = None) -> HttpResponse:
@@ -173,53 +165,50 @@ def doel_bewerken(request: HttpRequest, nummer: str, pk: int | None = None) -> H
         if goal
         else {}
     )
-    form = DoelForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if goal is None:
-                services.ontwikkeldoel_create(
-                    actor=request.user, medewerker=person, **form.cleaned_data
-                )
-            else:
-                services.ontwikkeldoel_update(actor=request.user, doel=goal, **form.cleaned_data)
-        except ValidationError as error:
-            _show_errors(form, error)
-        else:
-            messages.success(request, _("The development goal is saved."))
-            return redirect("coaching:medewerker", nummer=person.personeelsnummer)
+
+    def save(data: dict[str, Any]) -> Ontwikkeldoel:
+        if goal is None:
+            return services.ontwikkeldoel_create(actor=request.user, medewerker=person, **data)
+        return services.ontwikkeldoel_update(actor=request.user, doel=goal, **data)
+
     title = (
         _("New development goal for %(name)s")
         if goal is None
         else _("Change development goal for %(name)s")
     ) % {"name": _full_name(person)}
-    return form_page(request, form, title, _("Save"), _back(person))
+    return service_form(
+        request,
+        DoelForm(request.POST or None, initial=initial),
+        save,
+        done=lambda _goal: _saved(_("The development goal is saved."), person),
+        title=title,
+        button=_("Save"),
+        back=_back(person),
+    )
 
 
 def functie_toewijzen(request: HttpRequest, nummer: str) -> HttpResponse:
     person = _readable(request, nummer)
     if not scope.assigns_profiles(request.user):
         raise Http404
-    form = ToewijzingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            toewijzing = services.functietoewijzing_set(
-                actor=request.user, medewerker=person, **form.cleaned_data
-            )
-        except ValidationError as error:
-            _show_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(name)s holds the job profile %(profile)s from %(date)s.")
-                % {
-                    "name": _full_name(person),
-                    "profile": toewijzing.functieprofiel,
-                    "date": f"{toewijzing.start:%d-%m-%Y}",
-                },
-            )
-            return redirect("coaching:medewerker", nummer=person.personeelsnummer)
-    title = _("Job profile of %(name)s") % {"name": _full_name(person)}
-    return form_page(request, form, title, _("Save"), _back(person))
+
+    def done(toewijzing: Functietoewijzing) -> tuple[str, str]:
+        message = _("%(name)s holds the job profile %(profile)s from %(date)s.") % {
+            "name": _full_name(person),
+            "profile": toewijzing.functieprofiel,
+            "date": f"{toewijzing.start:%d-%m-%Y}",
+        }
+        return _saved(message, person)
+
+    return service_form(
+        request,
+        ToewijzingForm(request.POST or None),
+        lambda data: services.functietoewijzing_set(actor=request.user, medewerker=person, **data),
+        done=done,
+        title=_("Job profile of %(name)s") % {"name": _full_name(person)},
+        button=_("Save"),
+        back=_back(person),
+    )
 
 
 def functieprofielen(request: HttpRequest) -> HttpResponse:

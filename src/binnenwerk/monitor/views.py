@@ -9,7 +9,6 @@ from dataclasses import replace
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -32,7 +31,7 @@ from binnenwerk.monitor.importing import import_kwartaalcijfers, read_sheet
 from binnenwerk.monitor.models import Doelstelling, Kwartaalcijfer, Quotumpercentage
 from binnenwerk.monitor.quarters import Kwartaal
 from binnenwerk.monitor.selectors import Tabel1, kwartalen_met_cijfers, realisatie_reeks, tabel1
-from binnenwerk.web.views.forms_people import form_page, show_errors
+from binnenwerk.web.views.forms_people import service_form
 
 UPLOAD_KEY = "monitor_upload"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -188,56 +187,63 @@ def _back(kwartaal: Any) -> str:
 
 def quotum_edit(request: HttpRequest) -> HttpResponse:
     _editor(request)
-    form = QuotumForm(request.POST or None, initial={"jaar": request.GET.get("jaar")})
-    if request.method == "POST" and form.is_valid():
-        try:
-            quotum = services.quotumpercentage_set(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(
-                request, _("The quotum percentage for %(year)s is saved.") % {"year": quotum.jaar}
-            )
-            return redirect(_back(Kwartaal(quotum.jaar, 4)))
-    return form_page(request, form, _("Quotum percentage"), _("Save"), "/monitor/invoer/")
+    return service_form(
+        request,
+        QuotumForm(request.POST or None, initial={"jaar": request.GET.get("jaar")}),
+        lambda data: services.quotumpercentage_set(actor=request.user, **data),
+        done=lambda quotum: (
+            _("The quotum percentage for %(year)s is saved.") % {"year": quotum.jaar},
+            _back(Kwartaal(quotum.jaar, 4)),
+        ),
+        title=_("Quotum percentage"),
+        button=_("Save"),
+        back="/monitor/invoer/",
+    )
 
 
 def doelstelling_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     _editor(request)
     target = get_object_or_404(Doelstelling, pk=pk) if pk is not None else None
-    form = DoelstellingForm(request.POST or None, instance=target)
-    if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        try:
-            if target is None:
-                target = services.doelstelling_create(actor=request.user, **fields)
-            else:
-                services.doelstelling_update(actor=request.user, doelstelling=target, **fields)
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Target %(target)s is saved.") % {"target": target})
-            return redirect(_back(Kwartaal(target.jaar, 4)))
-    title = (
-        _("New target") if target is None else _("Change target %(target)s") % {"target": target}
+
+    def save(data: dict[str, Any]) -> Doelstelling:
+        fields = {name: data[name] for name in DoelstellingForm.Meta.fields}
+        if target is None:
+            return services.doelstelling_create(actor=request.user, **fields)
+        return services.doelstelling_update(actor=request.user, doelstelling=target, **fields)
+
+    return service_form(
+        request,
+        DoelstellingForm(request.POST or None, instance=target),
+        save,
+        done=lambda saved: (
+            _("Target %(target)s is saved.") % {"target": saved},
+            _back(Kwartaal(saved.jaar, 4)),
+        ),
+        # asked after validation, which has put the values typed on `target`
+        title=lambda: (
+            _("New target")
+            if target is None
+            else _("Change target %(target)s") % {"target": target}
+        ),
+        button=_("Save"),
+        back="/monitor/invoer/",
     )
-    return form_page(request, form, title, _("Save"), "/monitor/invoer/")
 
 
 def kwartaalcijfer_edit(request: HttpRequest) -> HttpResponse:
     _editor(request)
-    form = KwartaalcijferForm(request.POST or None, initial=request.GET.dict())
-    if request.method == "POST" and form.is_valid():
-        try:
-            figure = services.kwartaalcijfer_set(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(
-                request, _("The figures of %(figure)s are saved.") % {"figure": figure}
-            )
-            return redirect(_back(Kwartaal(figure.jaar, figure.kwartaal)))
-    return form_page(request, form, _("Quarterly figures"), _("Save"), "/monitor/invoer/")
+    return service_form(
+        request,
+        KwartaalcijferForm(request.POST or None, initial=request.GET.dict()),
+        lambda data: services.kwartaalcijfer_set(actor=request.user, **data),
+        done=lambda figure: (
+            _("The figures of %(figure)s are saved.") % {"figure": figure},
+            _back(Kwartaal(figure.jaar, figure.kwartaal)),
+        ),
+        title=_("Quarterly figures"),
+        button=_("Save"),
+        back="/monitor/invoer/",
+    )
 
 
 def import_page(request: HttpRequest) -> HttpResponse:

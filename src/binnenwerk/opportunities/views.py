@@ -10,10 +10,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from binnenwerk.accounts.selectors import has_role
@@ -22,7 +20,7 @@ from binnenwerk.opportunities.constants import CHANGES_OPPORTUNITIES, SEES_OPPOR
 from binnenwerk.opportunities.forms import KansForm
 from binnenwerk.opportunities.models import Kans
 from binnenwerk.web.views.common import peildatum_of
-from binnenwerk.web.views.forms_people import form_page, show_errors
+from binnenwerk.web.views.forms_people import service_form
 
 
 def _require(request: HttpRequest, roles: Collection[str]) -> None:
@@ -69,18 +67,25 @@ def kansen_download(request: HttpRequest) -> HttpResponse:
 def bewerken(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     _require(request, CHANGES_OPPORTUNITIES)
     kans = get_object_or_404(Kans.objects.for_user(request.user), pk=pk) if pk else None
-    form = KansForm(request.POST or None, instance=kans)
-    if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in KansForm.Meta.fields}
-        try:
-            if kans is None:
-                kans = services.kans_create(actor=request.user, **fields)
-            else:
-                services.kans_update(actor=request.user, kans=kans, **fields)
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("The idea “%(title)s” is saved.") % {"title": kans.titel})
-            return redirect("opportunities:overzicht")
-    title = _("New idea") if kans is None else _("Change “%(title)s”") % {"title": kans.titel}
-    return form_page(request, form, title, _("Save"), "/kansen/")
+
+    def save(data: dict[str, Any]) -> Kans:
+        fields = {name: data[name] for name in KansForm.Meta.fields}
+        if kans is None:
+            return services.kans_create(actor=request.user, **fields)
+        return services.kans_update(actor=request.user, kans=kans, **fields)
+
+    return service_form(
+        request,
+        KansForm(request.POST or None, instance=kans),
+        save,
+        done=lambda saved: (
+            _("The idea “%(title)s” is saved.") % {"title": saved.titel},
+            "opportunities:overzicht",
+        ),
+        # asked after validation, which has put the values typed on `kans`
+        title=lambda: (
+            _("New idea") if kans is None else _("Change “%(title)s”") % {"title": kans.titel}
+        ),
+        button=_("Save"),
+        back="/kansen/",
+    )

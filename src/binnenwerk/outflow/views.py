@@ -8,10 +8,9 @@ import datetime as dt
 from collections.abc import Collection
 from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from binnenwerk.accounts.selectors import has_role, medewerkers_for
@@ -25,7 +24,9 @@ from binnenwerk.outflow.constants import (
     Reden,
 )
 from binnenwerk.outflow.forms import JaarForm, UitstroomForm
-from binnenwerk.web.views.forms_people import form_page, show_errors
+from binnenwerk.outflow.models import Uitstroom
+from binnenwerk.people.models import Medewerker
+from binnenwerk.web.views.forms_people import service_form
 
 
 def _require(request: HttpRequest, roles: Collection[str]) -> None:
@@ -83,39 +84,42 @@ def nieuw(request: HttpRequest) -> HttpResponse:
     """HR ends someone's employment and records why (reached from the person's page)."""
     _require(request, RECORDS_OUTFLOW)
     initial = {"personeelsnummer": request.GET.get("personeelsnummer", "")}
-    form = UitstroomForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def save(cleaned: dict[str, Any]) -> tuple[Medewerker, Uitstroom]:
+        data = dict(cleaned)
         nummer = data.pop("personeelsnummer").strip()
         person = (
             medewerkers_for(request.user, data["datum"]).filter(personeelsnummer=nummer).first()
         )
         if person is None:
-            form.add_error(
-                "personeelsnummer",
-                _("There is no employee with personnel number %(number)s.") % {"number": nummer},
+            raise ValidationError(
+                {
+                    "personeelsnummer": _("There is no employee with personnel number %(number)s.")
+                    % {"number": nummer}
+                }
             )
-        else:
-            try:
-                record = services.medewerker_uitstroom(
-                    actor=request.user, medewerker=person, **data
-                )
-            except ValidationError as error:
-                show_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("The employment of %(name)s ends on %(date)s (%(reason)s).")
-                    % {
-                        "name": f"{person.voornaam} {person.achternaam}",
-                        "date": date_nl(record.datum),
-                        "reason": Reden(record.reden).label,
-                    },
-                )
-                return redirect(f"/uitstroom/?jaar={record.datum.year}")
+        return person, services.medewerker_uitstroom(actor=request.user, medewerker=person, **data)
+
+    def done(saved: tuple[Medewerker, Uitstroom]) -> tuple[str, str]:
+        person, record = saved
+        message = _("The employment of %(name)s ends on %(date)s (%(reason)s).") % {
+            "name": f"{person.voornaam} {person.achternaam}",
+            "date": date_nl(record.datum),
+            "reason": Reden(record.reden).label,
+        }
+        return message, f"/uitstroom/?jaar={record.datum.year}"
+
     back = (
         f"/medewerkers/{initial['personeelsnummer']}/"
         if initial["personeelsnummer"]
         else "/uitstroom/"
     )
-    return form_page(request, form, _("Record outflow"), _("Save"), back)
+    return service_form(
+        request,
+        UitstroomForm(request.POST or None, initial=initial),
+        save,
+        done=done,
+        title=_("Record outflow"),
+        button=_("Save"),
+        back=back,
+    )

@@ -6,16 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django import forms
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from binnenwerk.accounts.selectors import has_role, sees_people
 from binnenwerk.formatting import csv_text, date_nl
+from binnenwerk.people.models import Medewerker
 from binnenwerk.recruitment import charts, selectors, services
 from binnenwerk.recruitment.constants import (
     CHANGES_CANDIDATES,
@@ -32,9 +30,9 @@ from binnenwerk.recruitment.forms import (
     NieuweKandidaatForm,
     ProefplaatsingForm,
 )
-from binnenwerk.recruitment.models import Kandidaat
+from binnenwerk.recruitment.models import Kandidaat, Proefplaatsing
 from binnenwerk.web.views.common import history_of
-from binnenwerk.web.views.forms_people import form_page
+from binnenwerk.web.views.forms_people import service_form
 
 
 def _recruiter(request: HttpRequest) -> None:
@@ -47,12 +45,6 @@ def _kandidaat(request: HttpRequest, pk: int) -> Kandidaat:
         Kandidaat.objects.for_user(request.user).select_related("werksoort", "team", "medewerker"),
         pk=pk,
     )
-
-
-def _show_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """The service's messages next to the fields they are about, the rest above the form."""
-    for field, problems in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, problems)
 
 
 def _today() -> dt.date:
@@ -135,123 +127,100 @@ def _back(kandidaat: Kandidaat) -> str:
     return reverse("recruitment:kandidaat", args=[kandidaat.pk])
 
 
+def _in_stage(kandidaat: Kandidaat) -> tuple[str, str]:
+    """After a step: the stage the candidate is in now, back on their page."""
+    message = _("%(name)s is now in the stage '%(stage)s'.") % {
+        "name": kandidaat,
+        "stage": kandidaat.get_fase_display(),
+    }
+    return message, _back(kandidaat)
+
+
 def kandidaat_new(request: HttpRequest) -> HttpResponse:
     _recruiter(request)
-    form = NieuweKandidaatForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            kandidaat = services.kandidaat_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            _show_errors(form, error)
-        else:
-            messages.success(
-                request, _("%(name)s is registered as a candidate.") % {"name": kandidaat}
-            )
-            return redirect(_back(kandidaat))
-    return form_page(request, form, _("New candidate"), _("Register"), reverse("recruitment:board"))
+    return service_form(
+        request,
+        NieuweKandidaatForm(request.POST or None),
+        lambda data: services.kandidaat_create(actor=request.user, **data),
+        done=lambda kandidaat: (
+            _("%(name)s is registered as a candidate.") % {"name": kandidaat},
+            _back(kandidaat),
+        ),
+        title=_("New candidate"),
+        button=_("Register"),
+        back=reverse("recruitment:board"),
+    )
 
 
 def kandidaat_edit(request: HttpRequest, pk: int) -> HttpResponse:
     _recruiter(request)
     kandidaat = _kandidaat(request, pk)
     initial = {name: getattr(kandidaat, name) for name in services.EDITABLE}
-    form = KandidaatForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.kandidaat_update(actor=request.user, kandidaat=kandidaat, **form.cleaned_data)
-        except ValidationError as error:
-            _show_errors(form, error)
-        else:
-            messages.success(request, _("The candidate's details are saved."))
-            return redirect(_back(kandidaat))
-    return form_page(
+    return service_form(
         request,
-        form,
-        _("Change %(name)s") % {"name": kandidaat},
-        _("Save"),
-        _back(kandidaat),
+        KandidaatForm(request.POST or None, initial=initial),
+        lambda data: services.kandidaat_update(actor=request.user, kandidaat=kandidaat, **data),
+        done=lambda _saved: (_("The candidate's details are saved."), _back(kandidaat)),
+        # asked after the update, which puts the names typed on `kandidaat` even when refused
+        title=lambda: _("Change %(name)s") % {"name": kandidaat},
+        button=_("Save"),
+        back=_back(kandidaat),
     )
 
 
 def kandidaat_advance(request: HttpRequest, pk: int) -> HttpResponse:
     _recruiter(request)
     kandidaat = _kandidaat(request, pk)
-    form = DatumForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.kandidaat_advance(actor=request.user, kandidaat=kandidaat, **form.cleaned_data)
-        except ValidationError as error:
-            _show_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(name)s is now in the stage '%(stage)s'.")
-                % {"name": kandidaat, "stage": kandidaat.get_fase_display()},
-            )
-            return redirect(_back(kandidaat))
-    return form_page(
+    return service_form(
         request,
-        form,
-        _("Introduction with %(name)s") % {"name": kandidaat},
-        _("Save"),
-        _back(kandidaat),
+        DatumForm(request.POST or None),
+        lambda data: services.kandidaat_advance(actor=request.user, kandidaat=kandidaat, **data),
+        done=lambda _saved: _in_stage(kandidaat),
+        title=_("Introduction with %(name)s") % {"name": kandidaat},
+        button=_("Save"),
+        back=_back(kandidaat),
     )
 
 
 def kandidaat_close(request: HttpRequest, pk: int) -> HttpResponse:
     _recruiter(request)
     kandidaat = _kandidaat(request, pk)
-    form = AfsluitenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.kandidaat_close(actor=request.user, kandidaat=kandidaat, **form.cleaned_data)
-        except ValidationError as error:
-            _show_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(name)s is now in the stage '%(stage)s'.")
-                % {"name": kandidaat, "stage": kandidaat.get_fase_display()},
-            )
-            return redirect(_back(kandidaat))
-    return form_page(
+    return service_form(
         request,
-        form,
-        _("Reject or withdraw %(name)s") % {"name": kandidaat},
-        _("Save"),
-        _back(kandidaat),
+        AfsluitenForm(request.POST or None),
+        lambda data: services.kandidaat_close(actor=request.user, kandidaat=kandidaat, **data),
+        done=lambda _saved: _in_stage(kandidaat),
+        title=_("Reject or withdraw %(name)s") % {"name": kandidaat},
+        button=_("Save"),
+        back=_back(kandidaat),
     )
 
 
 def proefplaatsing_new(request: HttpRequest, pk: int) -> HttpResponse:
     _recruiter(request)
     kandidaat = _kandidaat(request, pk)
-    form = ProefplaatsingForm(request.POST or None, initial={"team": kandidaat.team_id})
-    if request.method == "POST" and form.is_valid():
-        try:
-            proef = services.proefplaatsing_create(
-                actor=request.user, kandidaat=kandidaat, **form.cleaned_data
-            )
-        except ValidationError as error:
-            _show_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Trial placement of %(name)s in %(team)s from %(start)s to %(end)s recorded.")
-                % {
-                    "name": kandidaat,
-                    "team": proef.team.naam,
-                    "start": date_nl(proef.start),
-                    "end": date_nl(proef.einde),
-                },
-            )
-            return redirect(_back(kandidaat))
-    return form_page(
+
+    def done(proef: Proefplaatsing) -> tuple[str, str]:
+        message = _(
+            "Trial placement of %(name)s in %(team)s from %(start)s to %(end)s recorded."
+        ) % {
+            "name": kandidaat,
+            "team": proef.team.naam,
+            "start": date_nl(proef.start),
+            "end": date_nl(proef.einde),
+        }
+        return message, _back(kandidaat)
+
+    return service_form(
         request,
-        form,
-        _("Trial placement of %(name)s") % {"name": kandidaat},
-        _("Record trial placement"),
-        _back(kandidaat),
+        ProefplaatsingForm(request.POST or None, initial={"team": kandidaat.team_id}),
+        lambda data: services.proefplaatsing_create(
+            actor=request.user, kandidaat=kandidaat, **data
+        ),
+        done=done,
+        title=_("Trial placement of %(name)s") % {"name": kandidaat},
+        button=_("Record trial placement"),
+        back=_back(kandidaat),
     )
 
 
@@ -263,26 +232,25 @@ def kandidaat_hire(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         initial={"team": last_trial.team_id if last_trial else kandidaat.team_id},
     )
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data["bsn"] = data["bsn"] or ""
-        try:
-            person = services.kandidaat_hire(actor=request.user, kandidaat=kandidaat, **data)
-        except ValidationError as error:
-            _show_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(name)s has been hired from %(date)s (personnel number %(number)s).")
-                % {
-                    "name": kandidaat,
-                    "date": date_nl(data["start"]),
-                    "number": person.personeelsnummer,
-                },
-            )
-            return redirect(_back(kandidaat))
-    return form_page(
-        request, form, _("Hire %(name)s") % {"name": kandidaat}, _("Hire"), _back(kandidaat)
+
+    def done(person: Medewerker) -> tuple[str, str]:
+        message = _("%(name)s has been hired from %(date)s (personnel number %(number)s).") % {
+            "name": kandidaat,
+            "date": date_nl(form.cleaned_data["start"]),
+            "number": person.personeelsnummer,
+        }
+        return message, _back(kandidaat)
+
+    return service_form(
+        request,
+        form,
+        lambda data: services.kandidaat_hire(
+            actor=request.user, kandidaat=kandidaat, **{**data, "bsn": data["bsn"] or ""}
+        ),
+        done=done,
+        title=_("Hire %(name)s") % {"name": kandidaat},
+        button=_("Hire"),
+        back=_back(kandidaat),
     )
 
 

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any, TypeVar
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from binnenwerk.accounts.constants import CHANGES_PEOPLE
 from binnenwerk.accounts.selectors import has_role, medewerkers_for
 from binnenwerk.formatting import date_nl
 from binnenwerk.people import services
-from binnenwerk.people.models import Dienstverband
+from binnenwerk.people.models import Dienstverband, Medewerker, Plaatsing
 from binnenwerk.web.forms import (
     ContractEindeForm,
     ContractVerlengenForm,
@@ -25,7 +28,10 @@ from binnenwerk.web.forms import (
 from binnenwerk.web.views.common import peildatum_of
 
 # Service field names that a form shows under another name.
-FIELD_OF = {"start": "vanaf"}
+FIELD_OF: Mapping[str, str] = MappingProxyType({"start": "vanaf"})
+# For forms that call every field by the service's name.
+
+T = TypeVar("T")
 
 
 def hr_only(request: HttpRequest) -> None:
@@ -33,11 +39,15 @@ def hr_only(request: HttpRequest) -> None:
         raise Http404
 
 
-def show_errors(form: forms.BaseForm, error: ValidationError) -> None:
-    """Put the service's messages next to the fields they are about (or above the form)."""
+def show_errors(
+    form: forms.BaseForm, error: ValidationError, renames: Mapping[str, str] = FIELD_OF
+) -> None:
+    """Put the service's messages next to the fields they are about (or above the form);
+    `renames` maps a service field to the form field that shows it."""
     for field, problems in error.message_dict.items():
-        name = FIELD_OF.get(field, field)
-        form.add_error(name if name in form.fields else None, problems)
+        # The renamed field where the form has it, else the service's own name, else on top.
+        name = next((n for n in (renames.get(field), field) if n in form.fields), None)
+        form.add_error(name, problems)
 
 
 def form_page(
@@ -46,6 +56,34 @@ def form_page(
     return render(
         request, "web/form.html", {"form": form, "title": title, "button": button, "back": back}
     )
+
+
+def service_form(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    save: Callable[[dict[str, Any]], T],
+    *,
+    done: Callable[[T], tuple[str, str]],
+    title: str | Callable[[], str],
+    button: str,
+    back: str,
+    renames: Mapping[str, str] = FIELD_OF,
+) -> HttpResponse:
+    """Show `form` on web/form.html; on a valid POST call `save(form.cleaned_data)` (a
+    service call). Its ValidationError goes next to the fields (see `show_errors`) and the
+    form shows again; on success `done(result)` gives the message and where to go (what
+    `redirect` takes). A callable `title` is asked only when the form is shown: after the
+    POST, for a title built from an object that validation may have changed."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = save(form.cleaned_data)
+        except ValidationError as error:
+            show_errors(form, error, renames)
+        else:
+            message, url = done(result)
+            messages.success(request, message)
+            return redirect(url)
+    return form_page(request, form, title() if callable(title) else title, button, back)
 
 
 def _full_name(person: Any) -> str:
@@ -60,50 +98,52 @@ def _person(request: HttpRequest, nummer: str) -> Any:
 def medewerker_move(request: HttpRequest, nummer: str) -> HttpResponse:
     hr_only(request)
     person = _person(request, nummer)
-    form = VerplaatsenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plaatsing = services.plaatsing_move(
-                actor=request.user, medewerker=person, **form.cleaned_data
-            )
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(name)s works from %(date)s in %(team)s for %(client)s.")
-                % {
-                    "name": _full_name(person),
-                    "date": date_nl(plaatsing.start),
-                    "team": plaatsing.team.naam,
-                    "client": plaatsing.opdrachtgever.naam,
-                },
-            )
-            return redirect("web:medewerker", nummer=person.personeelsnummer)
-    return form_page(
+
+    def done(plaatsing: Plaatsing) -> tuple[str, str]:
+        message = _("%(name)s works from %(date)s in %(team)s for %(client)s.") % {
+            "name": _full_name(person),
+            "date": date_nl(plaatsing.start),
+            "team": plaatsing.team.naam,
+            "client": plaatsing.opdrachtgever.naam,
+        }
+        return message, _person_url(person.personeelsnummer)
+
+    return service_form(
         request,
-        form,
-        _("Move %(name)s") % {"name": _full_name(person)},
-        _("Move"),
-        f"/medewerkers/{person.personeelsnummer}/",
+        VerplaatsenForm(request.POST or None),
+        lambda data: services.plaatsing_move(actor=request.user, medewerker=person, **data),
+        done=done,
+        title=_("Move %(name)s") % {"name": _full_name(person)},
+        button=_("Move"),
+        back=f"/medewerkers/{person.personeelsnummer}/",
     )
+
+
+def _person_url(nummer: str) -> str:
+    return reverse("web:medewerker", kwargs={"nummer": nummer})
 
 
 def medewerker_new(request: HttpRequest) -> HttpResponse:
     hr_only(request)
-    form = NieuweMedewerkerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def hire(cleaned: dict[str, Any]) -> Medewerker:
+        data = dict(cleaned)
         person_fields = {f: data.pop(f) for f in NieuweMedewerkerForm.PERSON_FIELDS}
         person_fields["bsn"] = person_fields["bsn"] or ""
-        try:
-            person = services.medewerker_hire(actor=request.user, medewerker=person_fields, **data)
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("%(name)s has been hired.") % {"name": _full_name(person)})
-            return redirect("web:medewerker", nummer=person.personeelsnummer)
-    return form_page(request, form, _("New employee"), _("Hire"), "/medewerkers/")
+        return services.medewerker_hire(actor=request.user, medewerker=person_fields, **data)
+
+    return service_form(
+        request,
+        NieuweMedewerkerForm(request.POST or None),
+        hire,
+        done=lambda person: (
+            _("%(name)s has been hired.") % {"name": _full_name(person)},
+            _person_url(person.personeelsnummer),
+        ),
+        title=_("New employee"),
+        button=_("Hire"),
+        back="/medewerkers/",
+    )
 
 
 def _contract(request: HttpRequest, nummer: str, pk: int) -> Dienstverband:
@@ -115,20 +155,20 @@ def contract_end(request: HttpRequest, nummer: str, pk: int) -> HttpResponse:
     hr_only(request)
     contract = _contract(request, nummer, pk)
     form = ContractEindeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.dienstverband_end(
-                actor=request.user, dienstverband=contract, einde=form.cleaned_data["einde"]
-            )
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Contract ends on %(date)s.") % {"date": date_nl(form.cleaned_data["einde"])},
-            )
-            return redirect("web:medewerker", nummer=nummer)
-    return form_page(request, form, _("End contract"), _("End"), f"/medewerkers/{nummer}/")
+    return service_form(
+        request,
+        form,
+        lambda data: services.dienstverband_end(
+            actor=request.user, dienstverband=contract, einde=data["einde"]
+        ),
+        done=lambda _result: (
+            _("Contract ends on %(date)s.") % {"date": date_nl(form.cleaned_data["einde"])},
+            _person_url(nummer),
+        ),
+        title=_("End contract"),
+        button=_("End"),
+        back=f"/medewerkers/{nummer}/",
+    )
 
 
 def contract_extend(request: HttpRequest, nummer: str, pk: int) -> HttpResponse:
@@ -138,16 +178,17 @@ def contract_extend(request: HttpRequest, nummer: str, pk: int) -> HttpResponse:
         request.POST or None,
         initial={"uren_per_week": contract.uren_per_week, "soort": contract.soort},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            new = services.dienstverband_extend(
-                actor=request.user, dienstverband=contract, **form.cleaned_data
-            )
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(
-                request, _("New contract from %(date)s.") % {"date": date_nl(new.start)}
-            )
-            return redirect("web:medewerker", nummer=nummer)
-    return form_page(request, form, _("Extend contract"), _("Extend"), f"/medewerkers/{nummer}/")
+    return service_form(
+        request,
+        form,
+        lambda data: services.dienstverband_extend(
+            actor=request.user, dienstverband=contract, **data
+        ),
+        done=lambda new: (
+            _("New contract from %(date)s.") % {"date": date_nl(new.start)},
+            _person_url(nummer),
+        ),
+        title=_("Extend contract"),
+        button=_("Extend"),
+        back=f"/medewerkers/{nummer}/",
+    )

@@ -2,48 +2,52 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from binnenwerk.formatting import date_nl
 from binnenwerk.organisation import services
 from binnenwerk.organisation.models import Team
 from binnenwerk.web.forms import TeamEindeForm, TeamForm
-from binnenwerk.web.views.forms_people import form_page, hr_only, show_errors
+from binnenwerk.web.views.forms_people import hr_only, service_form
+
+
+def _team_url(team: Team) -> str:
+    return reverse("web:team", kwargs={"code": team.code})
 
 
 def team_new(request: HttpRequest) -> HttpResponse:
     hr_only(request)
-    form = TeamForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            team = services.team_create(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            messages.success(request, _("Team %(name)s has been created.") % {"name": team.naam})
-            return redirect("web:team", code=team.code)
-    return form_page(request, form, _("New team"), _("Create"), "/teams/")
+    return service_form(
+        request,
+        TeamForm(request.POST or None),
+        lambda data: services.team_create(actor=request.user, **data),
+        done=lambda team: (
+            _("Team %(name)s has been created.") % {"name": team.naam},
+            _team_url(team),
+        ),
+        title=_("New team"),
+        button=_("Create"),
+        back="/teams/",
+    )
 
 
 def team_end(request: HttpRequest, code: str) -> HttpResponse:
     hr_only(request)
     team = get_object_or_404(Team, code=code)
     form = TeamEindeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.team_end(actor=request.user, team=team, einde=form.cleaned_data["einde"])
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
-            einde = date_nl(form.cleaned_data["einde"])
-            messages.success(
-                request, _("Team %(name)s ends on %(date)s.") % {"name": team.naam, "date": einde}
-            )
-            return redirect("web:team", code=team.code)
-    return form_page(
-        request, form, _("End team %(name)s") % {"name": team.naam}, _("End"), f"/teams/{code}/"
+    return service_form(
+        request,
+        form,
+        lambda data: services.team_end(actor=request.user, team=team, einde=data["einde"]),
+        done=lambda _result: (
+            _("Team %(name)s ends on %(date)s.")
+            % {"name": team.naam, "date": date_nl(form.cleaned_data["einde"])},
+            _team_url(team),
+        ),
+        title=_("End team %(name)s") % {"name": team.naam},
+        button=_("End"),
+        back=f"/teams/{code}/",
     )
