@@ -26,6 +26,13 @@ PAGES = [
     ("management", "/dashboard/per_maand.svg?peildatum=2023-12-31"),
     ("monitor", "/monitor/?kwartaal=2023Q4"),
     ("opdrachtgever", "/monitor/?kwartaal=2023Q4"),
+    ("werving", "/teams/open-plaatsen/?peildatum=2023-12-31"),
+    ("werving", "/werving/"),
+    ("management", "/werving/trechter/"),
+    ("personeelszaken", "/contracten/"),
+    ("jobcoach", "/coaching/"),
+    ("management", "/uitstroom/?jaar=2023"),
+    ("management", "/kansen/"),
 ]
 REPEAT = 7
 
