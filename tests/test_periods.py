@@ -2,7 +2,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from binnenwerk.people.bsn import bsn_is_valid, mask_bsn, normalise_bsn
-from binnenwerk.periods import covers, first_overlap, format_period, is_active, overlaps
+from binnenwerk.periods import (
+    add_months,
+    add_years,
+    covers,
+    first_overlap,
+    format_period,
+    is_active,
+    overlaps,
+)
 from binnenwerk.validation import bsn_error, period_error
 
 D = dt.date
@@ -53,3 +61,14 @@ def test_province_spellings():
         assert parse_provincie(spelling) == Provincie.FRYSLAN
     assert parse_provincie("noord-holland") == Provincie.NOORD_HOLLAND
     assert parse_provincie("Holland") is None
+
+
+def test_add_years_on_a_leap_day():
+    assert add_years(dt.date(2024, 2, 29), 1) == dt.date(2025, 2, 28)
+    assert add_years(dt.date(2024, 2, 29), 4) == dt.date(2028, 2, 29)
+
+
+def test_add_months_keeps_the_day_or_takes_the_months_last():
+    assert add_months(dt.date(2024, 1, 31), 1) == dt.date(2024, 2, 29)
+    assert add_months(dt.date(2024, 11, 30), 3) == dt.date(2025, 2, 28)
+    assert add_months(dt.date(2024, 5, 15), -6) == dt.date(2023, 11, 15)

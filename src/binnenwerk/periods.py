@@ -6,6 +6,7 @@ rule out, for querysets (`active_on`) and for plain values (`overlaps`, `covers`
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Sequence
@@ -60,3 +61,15 @@ def format_period(period: Period) -> str:
     einde = period.einde.strftime("%d-%m-%Y") if period.einde else _("open end")
     # Translators: a period from its first to its last day, both inclusive.
     return _("%(start)s to %(end)s") % {"start": period.start.strftime("%d-%m-%Y"), "end": einde}
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, or the month's last day when it is shorter (31-01 → 28-02)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same day `years` later; 29 February becomes 28 February in a common year."""
+    return add_months(day, 12 * years)

@@ -10,12 +10,12 @@ from hypothesis import strategies as st
 from binnenwerk.contracts.chain import (
     Limieten,
     Periode,
-    add_months,
     complete_months,
     jaargrens,
     keten,
     waarschuwing,
 )
+from binnenwerk.periods import add_months
 
 D = dt.date
 LEGAL = Limieten(max_contracten=3, max_maanden=36, onderbreking_maanden=6)

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from django.test import override_settings
 
-from binnenwerk.opportunities.selectors import add_years, prognose
+from binnenwerk.opportunities.selectors import prognose
 from tests.opportunities.factories import KansFactory
 from tests.outflow.factories import employed
 
@@ -43,7 +43,3 @@ def test_without_ideas_the_forecast_stays_flat_and_misses_the_goal():
     result = prognose(D(2024, 12, 31))
     assert {p.prognose for p in result.punten if p.prognose is not None} == {Decimal(1)}
     assert result.doel_bereikt is None and result.tekort == result.doel - 1
-
-
-def test_add_years_on_a_leap_day():
-    assert add_years(D(2024, 2, 29), 1) == D(2025, 2, 28)

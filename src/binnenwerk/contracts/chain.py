@@ -10,13 +10,14 @@ law. The limits are settings because a collective agreement may set stricter one
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import ngettext
+
+from binnenwerk.periods import add_months
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -82,13 +83,6 @@ class Keten:
     @property
     def overschreden(self) -> bool:
         return self.te_veel_contracten or self.te_lang
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later, or the month's last day when it is shorter (31-01 → 28-02)."""
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def complete_months(start: dt.date, until: dt.date) -> int:

@@ -18,13 +18,13 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 
 from binnenwerk.accounts.constants import Rol
 from binnenwerk.accounts.selectors import has_role, led_teams
-from binnenwerk.contracts.chain import Keten, Periode, add_months, keten
+from binnenwerk.contracts.chain import Keten, Periode, keten
 from binnenwerk.contracts.constants import Signaal
 from binnenwerk.contracts.models import Contractbesluit
 from binnenwerk.organisation.constants import TeamRolSoort
 from binnenwerk.people.constants import ContractSoort
 from binnenwerk.people.models import Dienstverband, Plaatsing
-from binnenwerk.periods import active_on
+from binnenwerk.periods import active_on, add_months
 
 DECIDES = (Rol.PERSONEELSZAKEN, Rol.LEIDINGGEVENDE)
 COUNTS = (Rol.MANAGEMENT, Rol.BEHEERDER)

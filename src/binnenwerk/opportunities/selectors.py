@@ -20,15 +20,9 @@ from binnenwerk.jobs.dates import period_ends
 from binnenwerk.jobs.selectors import banen_op_data
 from binnenwerk.opportunities.constants import Fase
 from binnenwerk.opportunities.models import Kans
+from binnenwerk.periods import add_years
 
 ZERO = Decimal(0)
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from binnenwerk.formatting import date_nl
 from binnenwerk.people.models import Medewerker
 from binnenwerk.people.services import medewerker_hire
-from binnenwerk.periods import Period, format_period
+from binnenwerk.periods import Period, add_months, format_period
 from binnenwerk.recruitment.constants import (
     AFGESLOTEN,
     EINDFASEN,
@@ -45,18 +45,6 @@ EDITABLE = (
     "werksoort",
     "team",
 )
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later, or the month's last day when it has no such day."""
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def _validate_kandidaat(kandidaat: Kandidaat) -> None:
