@@ -92,9 +92,17 @@ def medewerkers_for(user: Any, peildatum: dt.date) -> QuerySet[Medewerker]:
         return Medewerker.objects.all()
     if not roles & SEES_PEOPLE:
         return Medewerker.objects.none()
-    teams = led_teams(user, peildatum, Rol.LEIDINGGEVENDE, Rol.JOBCOACH)
+    return placed_in_teams_of(user, peildatum, Rol.LEIDINGGEVENDE, Rol.JOBCOACH)
+
+
+def placed_in_teams_of(user: Any, peildatum: dt.date, *roles: str) -> QuerySet[Medewerker]:
+    """People placed on the date in a team where the user holds one of these team roles."""
+    if not roles:
+        return Medewerker.objects.none()
     placed = Plaatsing.objects.filter(
-        active_on(peildatum), medewerker=OuterRef("pk"), team__in=teams
+        active_on(peildatum),
+        medewerker=OuterRef("pk"),
+        team__in=led_teams(user, peildatum, *roles),
     )
     return Medewerker.objects.filter(Exists(placed))
 

@@ -9,30 +9,16 @@ management, recruitment or a client: outside this scope a page answers 404.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 
 from binnenwerk.accounts.constants import Rol
-from binnenwerk.accounts.selectors import has_role, led_teams, roles_of
-from binnenwerk.people.models import Medewerker, Plaatsing
-from binnenwerk.periods import active_on
+from binnenwerk.accounts.selectors import has_role, placed_in_teams_of, roles_of
+from binnenwerk.people.models import Medewerker
 
 # Account roles that may open the coaching pages at all.
 COACHING_ROLES = (Rol.PERSONEELSZAKEN, Rol.JOBCOACH, Rol.LEIDINGGEVENDE)
-
-
-def _placed_in_teams_of(
-    user: Any, peildatum: dt.date, roles: Sequence[str]
-) -> QuerySet[Medewerker]:
-    if not roles:
-        return Medewerker.objects.none()
-    teams = led_teams(user, peildatum, *roles)
-    placed = Plaatsing.objects.filter(
-        active_on(peildatum), medewerker=OuterRef("pk"), team__in=teams
-    )
-    return Medewerker.objects.filter(Exists(placed))
 
 
 def readable_people(user: Any, peildatum: dt.date) -> QuerySet[Medewerker]:
@@ -41,14 +27,14 @@ def readable_people(user: Any, peildatum: dt.date) -> QuerySet[Medewerker]:
         return Medewerker.objects.all()
     roles = roles_of(user)
     team_roles = [r for r in (Rol.JOBCOACH, Rol.LEIDINGGEVENDE) if r in roles]
-    return _placed_in_teams_of(user, peildatum, team_roles)
+    return placed_in_teams_of(user, peildatum, *team_roles)
 
 
 def coached_people(user: Any, peildatum: dt.date) -> QuerySet[Medewerker]:
     """People for whom the user writes notes and goals: they coach their team on the date."""
     if not has_role(user, Rol.JOBCOACH):
         return Medewerker.objects.none()
-    return _placed_in_teams_of(user, peildatum, [Rol.JOBCOACH])
+    return placed_in_teams_of(user, peildatum, Rol.JOBCOACH)
 
 
 def uses_coaching(user: Any) -> bool:

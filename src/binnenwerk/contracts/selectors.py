@@ -17,11 +17,10 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 
 from binnenwerk.accounts.constants import Rol
-from binnenwerk.accounts.selectors import has_role, led_teams
+from binnenwerk.accounts.selectors import has_role, placed_in_teams_of
 from binnenwerk.contracts.chain import Keten, Periode, keten
 from binnenwerk.contracts.constants import Signaal
 from binnenwerk.contracts.models import Contractbesluit
-from binnenwerk.organisation.constants import TeamRolSoort
 from binnenwerk.people.constants import ContractSoort
 from binnenwerk.people.models import Dienstverband, Plaatsing
 from binnenwerk.periods import active_on, add_months
@@ -46,11 +45,8 @@ def dienstverbanden_for(user: Any, peildatum: dt.date) -> QuerySet[Dienstverband
     if has_role(user, Rol.PERSONEELSZAKEN):
         return Dienstverband.objects.all()
     if has_role(user, Rol.LEIDINGGEVENDE):
-        teams = led_teams(user, peildatum, TeamRolSoort.LEIDINGGEVENDE)
-        placed = Plaatsing.objects.filter(
-            active_on(peildatum), medewerker=OuterRef("medewerker"), team__in=teams
-        )
-        return Dienstverband.objects.filter(Exists(placed))
+        led = placed_in_teams_of(user, peildatum, Rol.LEIDINGGEVENDE)
+        return Dienstverband.objects.filter(medewerker__in=led)
     return Dienstverband.objects.none()
 
 
