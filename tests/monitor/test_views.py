@@ -71,6 +71,9 @@ def test_the_chart_has_its_numbers_as_a_table(as_role):
     response = as_role("management").get("/monitor/" + Q + "&organisatie=BZK")
     points = response.context["reeks"]
     assert [str(p.kwartaal) for p in points] == ["2023Q1", "2023Q2", "2023Q3", "2023Q4"]
+    last = points[-1]
+    assert last.te_realiseren == last.doel - last.totaal > 0
+    assert last.realisatie_pct == last.totaal / last.doel * 100
     assert "<svg" in response.content.decode()
 
 

@@ -46,11 +46,6 @@ class Rij:
         return realisatie_pct(self.totaal, self.doel)
 
     @property
-    def te_realiseren(self) -> Decimal:
-        """Jobs still missing to reach the target (never negative)."""
-        return max((self.doel or ZERO) - self.totaal, ZERO)
-
-    @property
     def cijfers_ontbreken(self) -> bool:
         return self.formeel_excl_binnenwerk is None or self.inleen is None
 
@@ -236,16 +231,18 @@ class Punt:
 
     @property
     def te_realiseren(self) -> Decimal:
+        """Jobs still missing to reach the target (never negative): the gap on the chart."""
         return max((self.doel or ZERO) - self.totaal, ZERO)
 
 
-def realisatie_reeks(kwartalen: list[Kwartaal], code: str | None = None) -> list[Punt]:
-    """Realised jobs and target per quarter, for one ministry (code) or the Rijk (None)."""
+def realisatie_reeks(tables: Iterable[Tabel1], code: str | None = None) -> list[Punt]:
+    """Realised jobs and target per quarter, for one ministry (code) or the Rijk (None),
+    read from tables already computed (see `tabellen`)."""
     points = []
-    for kwartaal, table in tabellen(kwartalen).items():
+    for table in sorted(tables, key=lambda t: t.kwartaal):
         row = (
             table.totaal if code is None else next((r for r in table.rijen if r.code == code), None)
         )
         if row is not None:
-            points.append(Punt(kwartaal, row.totaal, row.doel))
+            points.append(Punt(table.kwartaal, row.totaal, row.doel))
     return points

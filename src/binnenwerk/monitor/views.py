@@ -30,7 +30,13 @@ from binnenwerk.monitor.forms import (
 from binnenwerk.monitor.importing import import_kwartaalcijfers, read_sheet
 from binnenwerk.monitor.models import Doelstelling, Kwartaalcijfer, Quotumpercentage
 from binnenwerk.monitor.quarters import Kwartaal
-from binnenwerk.monitor.selectors import Tabel1, kwartalen_met_cijfers, realisatie_reeks, tabel1
+from binnenwerk.monitor.selectors import (
+    Tabel1,
+    kwartalen_met_cijfers,
+    realisatie_reeks,
+    tabel1,
+    tabellen,
+)
 from binnenwerk.web.views.forms_people import service_form
 
 UPLOAD_KEY = "monitor_upload"
@@ -51,12 +57,15 @@ def _editor(request: HttpRequest) -> MonitorScope:
     return scope
 
 
-def _chosen_quarter(request: HttpRequest) -> tuple[KwartaalForm, Kwartaal]:
-    """The quarter asked for, else the latest with figures, else the current one."""
+def _chosen_quarter(
+    request: HttpRequest, known: list[Kwartaal] | None = None
+) -> tuple[KwartaalForm, Kwartaal]:
+    """The quarter asked for, else the latest with figures (`known`, read when not given),
+    else the current one."""
     form = KwartaalForm(request.GET or None)
     chosen = form.cleaned_data.get("kwartaal") if form.is_valid() else None
     if chosen is None:
-        known = kwartalen_met_cijfers()
+        known = kwartalen_met_cijfers() if known is None else known
         chosen = known[-1] if known else Kwartaal.containing(dt.date.today())
     return form, chosen
 
@@ -70,11 +79,14 @@ def _scoped(table: Tabel1, scope: MonitorScope) -> Tabel1:
 
 def tabel_page(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
-    form, kwartaal = _chosen_quarter(request)
-    table = _scoped(tabel1(kwartaal), scope)
-    quarters = [k for k in kwartalen_met_cijfers() if k.jaar >= kwartaal.jaar - 2 and k <= kwartaal]
+    known = kwartalen_met_cijfers()
+    form, kwartaal = _chosen_quarter(request, known)
+    # The chart's quarters (up to two years back) and the chosen one, computed together.
+    quarters = [k for k in known if k.jaar >= kwartaal.jaar - 2 and k <= kwartaal] or [kwartaal]
+    tables = tabellen([*quarters, kwartaal])
+    table = _scoped(tables[kwartaal], scope)
     series_code = _series_code(request, scope)
-    series = realisatie_reeks(quarters or [kwartaal], series_code)
+    series = realisatie_reeks([tables[k] for k in quarters], series_code)
     context: dict[str, Any] = {
         "form": form,
         "tabel": table,
@@ -84,7 +96,7 @@ def tabel_page(request: HttpRequest) -> HttpResponse:
         "footnote": presenters.footnote(),
         "titel": presenters.title(table),
         "quotum_text": _quotum_text(table),
-        "kwartalen": kwartalen_met_cijfers(),
+        "kwartalen": known,
         "scope": scope,
         "reeks": series,
         "reeks_code": series_code,
