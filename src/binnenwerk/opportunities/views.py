@@ -7,10 +7,9 @@ still going on (probabilities, other clients' plans), not their jobs.
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
@@ -19,17 +18,12 @@ from binnenwerk.opportunities import charts, presenters, selectors, services
 from binnenwerk.opportunities.constants import CHANGES_OPPORTUNITIES, SEES_OPPORTUNITIES
 from binnenwerk.opportunities.forms import KansForm
 from binnenwerk.opportunities.models import Kans
-from binnenwerk.web.views.common import peildatum_of
+from binnenwerk.web.views.common import peildatum_of, require_role
 from binnenwerk.web.views.forms_people import service_form
 
 
-def _require(request: HttpRequest, roles: Collection[str]) -> None:
-    if not has_role(request.user, *roles):
-        raise Http404
-
-
 def overzicht(request: HttpRequest) -> HttpResponse:
-    _require(request, SEES_OPPORTUNITIES)
+    require_role(request, *SEES_OPPORTUNITIES)
     form, peildatum = peildatum_of(request)
     result = selectors.prognose(peildatum)
     kansen = list(selectors.kansen_lijst())
@@ -53,19 +47,19 @@ def _csv(content: str, filename: str) -> HttpResponse:
 
 
 def prognose_download(request: HttpRequest) -> HttpResponse:
-    _require(request, SEES_OPPORTUNITIES)
+    require_role(request, *SEES_OPPORTUNITIES)
     _, peildatum = peildatum_of(request)
     result = selectors.prognose(peildatum)
     return _csv(presenters.prognose_csv(result), f"prognose-banen-{peildatum.isoformat()}.csv")
 
 
 def kansen_download(request: HttpRequest) -> HttpResponse:
-    _require(request, SEES_OPPORTUNITIES)
+    require_role(request, *SEES_OPPORTUNITIES)
     return _csv(presenters.kansen_csv(selectors.kansen_lijst()), "kansrijke-ideeen.csv")
 
 
 def bewerken(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    _require(request, CHANGES_OPPORTUNITIES)
+    require_role(request, *CHANGES_OPPORTUNITIES)
     kans = get_object_or_404(Kans.objects.for_user(request.user), pk=pk) if pk else None
 
     def save(data: dict[str, Any]) -> Kans:

@@ -5,11 +5,10 @@ employment. Any other role gets 404."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -26,12 +25,8 @@ from binnenwerk.outflow.constants import (
 from binnenwerk.outflow.forms import JaarForm, UitstroomForm
 from binnenwerk.outflow.models import Uitstroom
 from binnenwerk.people.models import Medewerker
+from binnenwerk.web.views.common import require_role
 from binnenwerk.web.views.forms_people import service_form
-
-
-def _require(request: HttpRequest, roles: Collection[str]) -> None:
-    if not has_role(request.user, *roles):
-        raise Http404
 
 
 def _year(request: HttpRequest) -> tuple[JaarForm, int]:
@@ -40,7 +35,7 @@ def _year(request: HttpRequest) -> tuple[JaarForm, int]:
 
 
 def overzicht(request: HttpRequest) -> HttpResponse:
-    _require(request, SEES_FIGURES)
+    require_role(request, *SEES_FIGURES)
     form, jaar = _year(request)
     cijfers = selectors.uitstroom_cijfers(jaar)
     context: dict[str, Any] = {
@@ -65,7 +60,7 @@ def _csv(content: str, filename: str) -> HttpResponse:
 
 
 def cijfers_download(request: HttpRequest) -> HttpResponse:
-    _require(request, SEES_FIGURES)
+    require_role(request, *SEES_FIGURES)
     _, jaar = _year(request)
     return _csv(
         presenters.cijfers_csv(selectors.uitstroom_cijfers(jaar)), f"uitstroom-{jaar}-redenen.csv"
@@ -73,7 +68,7 @@ def cijfers_download(request: HttpRequest) -> HttpResponse:
 
 
 def lijst_download(request: HttpRequest) -> HttpResponse:
-    _require(request, SEES_LIST)
+    require_role(request, *SEES_LIST)
     _, jaar = _year(request)
     rows = selectors.uitstroom_lijst(request.user, jaar)
     content = presenters.lijst_csv(rows, with_notes=has_role(request.user, *SEES_SPECIAL))
@@ -82,7 +77,7 @@ def lijst_download(request: HttpRequest) -> HttpResponse:
 
 def nieuw(request: HttpRequest) -> HttpResponse:
     """HR ends someone's employment and records why (reached from the person's page)."""
-    _require(request, RECORDS_OUTFLOW)
+    require_role(request, *RECORDS_OUTFLOW)
     initial = {"personeelsnummer": request.GET.get("personeelsnummer", "")}
 
     def save(cleaned: dict[str, Any]) -> tuple[Medewerker, Uitstroom]:

@@ -31,13 +31,12 @@ from binnenwerk.recruitment.forms import (
     ProefplaatsingForm,
 )
 from binnenwerk.recruitment.models import Kandidaat, Proefplaatsing
-from binnenwerk.web.views.common import history_of
+from binnenwerk.web.views.common import history_of, require_role
 from binnenwerk.web.views.forms_people import service_form
 
 
 def _recruiter(request: HttpRequest) -> None:
-    if not has_role(request.user, *CHANGES_CANDIDATES):
-        raise Http404
+    require_role(request, *CHANGES_CANDIDATES)
 
 
 def _kandidaat(request: HttpRequest, pk: int) -> Kandidaat:

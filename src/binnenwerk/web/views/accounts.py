@@ -5,25 +5,20 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from binnenwerk.accounts.constants import Rol
-from binnenwerk.accounts.selectors import account_list, has_role
+from binnenwerk.accounts.selectors import account_list
 from binnenwerk.accounts.services import account_unlock
 from binnenwerk.audit import logged_models, recent_entries
-from binnenwerk.web.views.common import paginate, query_without_page
-
-
-def _require_administrator(request: HttpRequest) -> None:
-    if not has_role(request.user, Rol.BEHEERDER):
-        raise Http404
+from binnenwerk.web.views.common import paginate, query_without_page, require_role
 
 
 def accounts_page(request: HttpRequest) -> HttpResponse:
-    _require_administrator(request)
+    require_role(request, Rol.BEHEERDER)
     return render(
         request,
         "web/accounts/list.html",
@@ -33,7 +28,7 @@ def accounts_page(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def unlock(request: HttpRequest, username: str) -> HttpResponse:
-    _require_administrator(request)
+    require_role(request, Rol.BEHEERDER)
     if account_unlock(actor=request.user, username=username):
         messages.success(
             request, _("%(username)s is unlocked and can log in again.") % {"username": username}
@@ -44,7 +39,7 @@ def unlock(request: HttpRequest, username: str) -> HttpResponse:
 
 
 def audit_log(request: HttpRequest) -> HttpResponse:
-    _require_administrator(request)
+    require_role(request, Rol.BEHEERDER)
     actor = request.GET.get("wie", "").strip()
     model = request.GET.get("soort", "").strip()
     return render(

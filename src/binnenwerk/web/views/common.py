@@ -6,8 +6,9 @@ import datetime as dt
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 
+from binnenwerk.accounts.selectors import has_role
 from binnenwerk.web.forms import PeildatumForm
 
 PAGE_SIZE = 50
@@ -16,6 +17,12 @@ PAGE_SIZE = 50
 def peildatum_of(request: HttpRequest) -> tuple[PeildatumForm, dt.date]:
     form = PeildatumForm(request.GET or None)
     return form, form.peildatum_or_today()
+
+
+def require_role(request: HttpRequest, *roles: str) -> None:
+    """Outside these roles the page does not exist for the user: 404, never 403."""
+    if not has_role(request.user, *roles):
+        raise Http404
 
 
 def paginate(request: HttpRequest, items: Any) -> Page:

@@ -9,13 +9,13 @@ from typing import Any, TypeVar
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from binnenwerk.accounts.constants import CHANGES_PEOPLE
-from binnenwerk.accounts.selectors import has_role, medewerkers_for
+from binnenwerk.accounts.selectors import medewerkers_for
 from binnenwerk.formatting import date_nl
 from binnenwerk.people import services
 from binnenwerk.people.models import Dienstverband, Medewerker, Plaatsing
@@ -25,7 +25,7 @@ from binnenwerk.web.forms import (
     NieuweMedewerkerForm,
     VerplaatsenForm,
 )
-from binnenwerk.web.views.common import peildatum_of
+from binnenwerk.web.views.common import peildatum_of, require_role
 
 # Service field names that a form shows under another name.
 FIELD_OF: Mapping[str, str] = MappingProxyType({"start": "vanaf"})
@@ -35,8 +35,7 @@ T = TypeVar("T")
 
 
 def hr_only(request: HttpRequest) -> None:
-    if not has_role(request.user, *CHANGES_PEOPLE):
-        raise Http404
+    require_role(request, *CHANGES_PEOPLE)
 
 
 def show_errors(

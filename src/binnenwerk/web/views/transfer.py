@@ -12,18 +12,18 @@ from pathlib import Path
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from binnenwerk.accounts.constants import Rol
-from binnenwerk.accounts.selectors import has_role
 from binnenwerk.imports.dataset import ImportFailed
 from binnenwerk.imports.exporters import export_dataset, xlsx_bytes
 from binnenwerk.imports.readers import ReadError, read_path
 from binnenwerk.imports.services import import_dataset
+from binnenwerk.web.views.common import require_role
 
 UPLOADS = Path(tempfile.gettempdir()) / "binnenwerk-uploads"
 SESSION_KEY = "import_upload"
@@ -45,11 +45,6 @@ class UploadForm(forms.Form):
         return upload
 
 
-def _admin_only(request: HttpRequest) -> None:
-    if not has_role(request.user, Rol.BEHEERDER):
-        raise Http404
-
-
 def _stored(request: HttpRequest) -> Path | None:
     token = request.session.get(SESSION_KEY)
     if not token:
@@ -60,7 +55,7 @@ def _stored(request: HttpRequest) -> Path | None:
 
 def import_page(request: HttpRequest) -> HttpResponse:
     """Upload a file and see what an import would do, without writing anything."""
-    _admin_only(request)
+    require_role(request, Rol.BEHEERDER)
     form = UploadForm(request.POST or None, request.FILES or None)
     context: dict[str, object] = {"form": form}
     if request.method == "POST" and form.is_valid():
@@ -87,7 +82,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def import_confirm(request: HttpRequest) -> HttpResponse:
-    _admin_only(request)
+    require_role(request, Rol.BEHEERDER)
     stored = _stored(request)
     if stored is None:
         messages.error(request, _("There is no checked file any more; upload it again."))
@@ -114,7 +109,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
 
 def export_download(request: HttpRequest) -> HttpResponse:
     """The whole organisation in the import format, as one workbook."""
-    _admin_only(request)
+    require_role(request, Rol.BEHEERDER)
     response = HttpResponse(
         xlsx_bytes(export_dataset()),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
