@@ -39,6 +39,10 @@ INSTALLED_APPS = [
     "auditlog",
     "axes",
     "django_htmx",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "binnenwerk.accounts",
     "binnenwerk.organisation",
     "binnenwerk.people",
@@ -51,6 +55,7 @@ INSTALLED_APPS = [
     "binnenwerk.outflow",
     "binnenwerk.opportunities",
     "binnenwerk.demo",
+    "binnenwerk.api",
     "binnenwerk.web",
 ]
 
@@ -63,7 +68,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # No page without login except the login page (views opt out with @login_not_required).
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "binnenwerk.web.middleware.LoginRequiredExceptApi",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
@@ -156,6 +161,56 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+}
+
+# The REST API (issue 7): tokens or the session, the web's roles and scope, problem+json errors.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "binnenwerk.api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["binnenwerk.api.permissions.RolePermission"],
+    "DEFAULT_THROTTLE_CLASSES": ["binnenwerk.api.throttling.PerTokenThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "rest_framework.filters.SearchFilter",
+        "rest_framework.filters.OrderingFilter",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "binnenwerk.api.pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "binnenwerk.api.problems.problem_exception_handler",
+    "SEARCH_PARAM": "zoek",
+    "ORDERING_PARAM": "volgorde",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+API_THROTTLE_RATE = env.str("API_THROTTLE_RATE", default="600/minute")
+API_TOKEN_MAX_DAGEN = env.int("API_TOKEN_MAX_DAGEN", default=365)
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Binnenwerk API",
+    "DESCRIPTION": (
+        "Personen, dienstverbanden, plaatsingen, teams en de banenteller van Binnenwerk. "
+        "Aanmelden met een persoonlijk API-token (Authorization: Bearer …) of de sessie; "
+        "elke rol ziet wat hij ook in de webapplicatie ziet."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "binnenwerk.api.schema.add_problem_responses",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "ContractSoortEnum": "binnenwerk.people.constants.ContractSoort",
+        "OrganisatieSoortEnum": "binnenwerk.organisation.constants.OrganisatieSoort",
+    },
 }
 
 # The Binnenwerk job: one baan is 25.5 hours a week (DOMAIN.md).

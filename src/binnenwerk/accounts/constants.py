@@ -19,6 +19,8 @@ class Rol(models.TextChoices):
 ORGANISATION_WIDE = {Rol.BEHEERDER, Rol.PERSONEELSZAKEN, Rol.MANAGEMENT, Rol.WERVING}
 # Roles that may see lists of people at all.
 SEES_PEOPLE = {Rol.BEHEERDER, Rol.PERSONEELSZAKEN, Rol.MANAGEMENT, Rol.LEIDINGGEVENDE, Rol.JOBCOACH}
+# Roles that see a person's BSN, date of birth and target-group indication (special data).
+SEES_PERSONAL_DETAILS = {Rol.PERSONEELSZAKEN, Rol.BEHEERDER}
 # Roles that may change people, contracts, placements and teams.
 CHANGES_PEOPLE = {Rol.PERSONEELSZAKEN}
 # Roles that see the whole Job Agreement monitor; a client sees its own ministry's row.

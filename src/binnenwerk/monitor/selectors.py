@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from binnenwerk.jobs.constants import NIET_GEPLAATST, Per
 from binnenwerk.jobs.selectors import banen_op_data
@@ -19,6 +20,9 @@ from binnenwerk.monitor.models import Doelstelling, Kwartaalcijfer, Quotumpercen
 from binnenwerk.monitor.quarters import Kwartaal
 from binnenwerk.organisation.constants import OrganisatieSoort
 from binnenwerk.organisation.models import Organisatie
+
+if TYPE_CHECKING:
+    from binnenwerk.accounts.selectors import MonitorScope
 
 ZERO = Decimal(0)
 # The letter lists ministries first, then the high councils, then the others.
@@ -246,3 +250,10 @@ def realisatie_reeks(tables: Iterable[Tabel1], code: str | None = None) -> list[
         if row is not None:
             points.append(Punt(table.kwartaal, row.totaal, row.doel))
     return points
+
+
+def scoped(table: Tabel1, scope: MonitorScope) -> Tabel1:
+    """A client's view: its own ministry's row and the Rijk total (computed over all)."""
+    if scope.ministries is None:
+        return table
+    return replace(table, rijen=[r for r in table.rijen if scope.shows(r.code)])

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-from dataclasses import replace
 from typing import Any
 
 from django.contrib import messages
@@ -34,6 +33,7 @@ from binnenwerk.monitor.selectors import (
     Tabel1,
     kwartalen_met_cijfers,
     realisatie_reeks,
+    scoped,
     tabel1,
     tabellen,
 )
@@ -70,13 +70,6 @@ def _chosen_quarter(
     return form, chosen
 
 
-def _scoped(table: Tabel1, scope: MonitorScope) -> Tabel1:
-    """A client's view: its own ministry's row and the Rijk total (computed over all)."""
-    if scope.ministries is None:
-        return table
-    return replace(table, rijen=[r for r in table.rijen if scope.shows(r.code)])
-
-
 def tabel_page(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     known = kwartalen_met_cijfers()
@@ -84,7 +77,7 @@ def tabel_page(request: HttpRequest) -> HttpResponse:
     # The chart's quarters (up to two years back) and the chosen one, computed together.
     quarters = [k for k in known if k.jaar >= kwartaal.jaar - 2 and k <= kwartaal] or [kwartaal]
     tables = tabellen([*quarters, kwartaal])
-    table = _scoped(tables[kwartaal], scope)
+    table = scoped(tables[kwartaal], scope)
     series_code = _series_code(request, scope)
     series = realisatie_reeks([tables[k] for k in quarters], series_code)
     context: dict[str, Any] = {
@@ -134,7 +127,7 @@ def tabel_download(request: HttpRequest, suffix: str) -> HttpResponse:
     if suffix not in ("csv", "xlsx"):
         raise Http404
     _, kwartaal = _chosen_quarter(request)
-    table = _scoped(tabel1(kwartaal), scope)
+    table = scoped(tabel1(kwartaal), scope)
     filename = f"banenafspraak-tabel1-{kwartaal}.{suffix}"
     if suffix == "xlsx":
         response = HttpResponse(presenters.tabel1_xlsx(table), content_type=XLSX)
@@ -149,7 +142,7 @@ def tabel_download(request: HttpRequest, suffix: str) -> HttpResponse:
 def tabel_print(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     _, kwartaal = _chosen_quarter(request)
-    table = _scoped(tabel1(kwartaal), scope)
+    table = scoped(tabel1(kwartaal), scope)
     return render(
         request,
         "monitor/afdrukken.html",

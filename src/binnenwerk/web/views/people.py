@@ -7,7 +7,7 @@ import datetime as dt
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from binnenwerk.accounts.constants import CHANGES_PEOPLE, Rol
+from binnenwerk.accounts.constants import CHANGES_PEOPLE, SEES_PERSONAL_DETAILS
 from binnenwerk.accounts.selectors import has_role, medewerkers_for, sees_people
 from binnenwerk.coaching.scope import may_read as may_read_coaching
 from binnenwerk.jobs.selectors import banen_per_medewerker
@@ -18,7 +18,7 @@ from binnenwerk.web.timeline import timeline
 from binnenwerk.web.views.common import history_of, paginate, peildatum_of, query_without_page
 
 # Special-category data (the target-group indication) and the BSN: HR and the administrator.
-SPECIAL = (Rol.PERSONEELSZAKEN, Rol.BEHEERDER)
+SPECIAL = tuple(SEES_PERSONAL_DETAILS)
 
 
 def medewerker_list(request: HttpRequest) -> HttpResponse:

@@ -1,0 +1,101 @@
+"""Errors as `application/problem+json` (RFC 9457), with field errors in Dutch.
+
+Every error leaves the API in one shape: `type`, `title`, `status`, `detail` and, for
+invalid input, `errors` (one per field: `veld`, `detail`, `code`). Validation errors raised
+by the services (Django's ValidationError) arrive here with the same messages the web
+forms show.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, serializers, status
+from rest_framework.fields import get_error_detail
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+logger = logging.getLogger(__name__)
+
+PROBLEM_JSON = "application/problem+json"
+# No field: the error is about the request as a whole.
+NON_FIELD = "__all__"
+
+
+def _titles() -> dict[int, str]:
+    return {
+        400: _("Invalid request"),
+        401: _("Not signed in"),
+        403: _("Not allowed"),
+        404: _("Not found"),
+        405: _("Method not allowed"),
+        406: _("Format not available"),
+        415: _("Unsupported media type"),
+        429: _("Too many requests"),
+        500: _("Server error"),
+    }
+
+
+def _field_errors(detail: Any, prefix: str = "") -> list[dict[str, str]]:
+    """Flatten DRF's nested error detail into one entry per message, named by its field path."""
+    if isinstance(detail, dict):
+        errors = []
+        for name, value in detail.items():
+            key = NON_FIELD if name in ("non_field_errors", NON_FIELD) else str(name)
+            errors += _field_errors(value, f"{prefix}.{key}" if prefix else key)
+        return errors
+    if isinstance(detail, list):
+        errors = []
+        for index, item in enumerate(detail):
+            nested = isinstance(item, dict | list)
+            errors += _field_errors(item, f"{prefix}.{index}" if nested else prefix)
+        return errors
+    return [
+        {"veld": prefix or NON_FIELD, "detail": str(detail), "code": getattr(detail, "code", "")}
+    ]
+
+
+def problem(status_code: int, detail: str, **extra: Any) -> Response:
+    body = {
+        "type": "about:blank",
+        "title": _titles().get(status_code, str(status_code)),
+        "status": status_code,
+        "detail": detail,
+        **extra,
+    }
+    return Response(body, status=status_code, content_type=PROBLEM_JSON)
+
+
+def _as_drf(exc: Exception) -> Exception:
+    if isinstance(exc, DjangoValidationError):
+        # A service said no: the same messages as in the web forms, keyed by field.
+        detail = exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD: exc.messages}
+        return serializers.ValidationError(get_error_detail(DjangoValidationError(detail)))
+    return exc
+
+
+def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    exc = _as_drf(exc)
+    response = exception_handler(exc, context)
+    if response is None:
+        logger.exception("API error in %s", context.get("view").__class__.__name__)
+        return problem(500, _("Something went wrong on our side; nothing was saved."))
+    if isinstance(exc, exceptions.ValidationError):
+        result = problem(
+            status.HTTP_400_BAD_REQUEST,
+            _("The request contains errors; nothing was saved."),
+            errors=_field_errors(exc.detail),
+        )
+    elif isinstance(exc, Http404 | exceptions.NotFound):
+        result = problem(404, _("This does not exist, or is not for you."))
+    else:
+        detail = response.data.get("detail", "") if isinstance(response.data, dict) else ""
+        result = problem(response.status_code, str(detail))
+    for header in ("WWW-Authenticate", "Retry-After", "Allow"):
+        if header in response:
+            result[header] = response[header]
+    return result

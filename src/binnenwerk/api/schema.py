@@ -1,0 +1,61 @@
+"""The OpenAPI document: every operation documents its errors as problem+json (RFC 9457)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from binnenwerk.api.problems import PROBLEM_JSON
+
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "Foutmelding volgens RFC 9457 (application/problem+json).",
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "description": "Bij ongeldige invoer: één melding per veld, in het Nederlands.",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "veld": {"type": "string"},
+                    "detail": {"type": "string"},
+                    "code": {"type": "string"},
+                },
+                "required": ["veld", "detail", "code"],
+            },
+        },
+    },
+    "required": ["type", "title", "status", "detail"],
+}
+ERRORS = {
+    "400": "Ongeldige invoer; er is niets opgeslagen.",
+    "401": "Niet aangemeld, of het token is onbekend, verlopen of ingetrokken.",
+    "403": "Uw rol mag dit lezen, niet wijzigen.",
+    "404": "Bestaat niet, of valt buiten wat u mag zien.",
+    "429": "Te veel verzoeken met dit token; probeer het na Retry-After seconden opnieuw.",
+}
+PUBLIC_OPERATIONS = {"schema"}
+
+
+def add_problem_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """drf-spectacular post-processing hook: one Problem schema, referenced by every error."""
+    components = result.setdefault("components", {})
+    components.setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    components["responses"] = {
+        code: {
+            "description": text,
+            "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for code, text in ERRORS.items()
+    }
+    for path_item in result.get("paths", {}).values():
+        for operation in path_item.values():
+            if operation.get("operationId") in PUBLIC_OPERATIONS:
+                continue
+            responses = operation.setdefault("responses", {})
+            for code in ERRORS:
+                responses.setdefault(code, {"$ref": f"#/components/responses/{code}"})
+    return result
