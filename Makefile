@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 STAMP := $(VENV)/.installed
 
-.PHONY: setup catalogues messages demo test lint format bench lock clean
+.PHONY: setup catalogues messages demo test lint format bench lock openapi clean
 
 setup: $(STAMP)
 
@@ -54,6 +54,10 @@ bench: setup
 	$(BIN)/python benchmarks/bench_import.py --medewerkers 10000
 	-$(BIN)/python benchmarks/bench_import.py --medewerkers 10000 --postgres $(PG_SERVER)
 	$(BIN)/python benchmarks/bench_pages.py
+
+# Regenerate the committed API contract after changing the API (a test fails when it is stale).
+openapi: setup
+	BINNENWERK_CLI=1 $(BIN)/python manage.py spectacular --validate --fail-on-warn --file openapi.yaml
 
 # Refresh the lock after changing dependencies in pyproject.toml.
 lock: setup

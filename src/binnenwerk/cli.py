@@ -17,7 +17,12 @@ import os
 import sys
 
 # Commands whose English or Python-reserved name maps to the Django command.
-ALIASES = {"import": "importeren", "export": "exporteren", "monitor-import": "monitor_import"}
+ALIASES = {
+    "import": "importeren",
+    "export": "exporteren",
+    "monitor-import": "monitor_import",
+    "api-token": "api_token",
+}
 
 
 def main(argv: list[str] | None = None) -> None:

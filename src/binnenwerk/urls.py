@@ -8,6 +8,7 @@ admin.site.index_title = "Gegevensbeheer"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("binnenwerk.api.urls")),
+    path("api-tokens/", include("binnenwerk.api.page_urls")),
     path("monitor/", include("binnenwerk.monitor.urls")),
     path("werving/", include("binnenwerk.recruitment.urls")),
     path("contracten/", include("binnenwerk.contracts.urls")),

@@ -38,10 +38,11 @@ def peildatum_of(request: Any) -> dt.date:
     return params.validated_data.get("peildatum") or dt.date.today()
 
 
+# (Comments, not docstrings: drf-spectacular would print a docstring under every resource.)
+# ServiceSerializer checks the shape of the input; the rules and their Dutch messages live in
+# the services, which the web forms and the importer call too. `Meta.create_service` and
+# `Meta.update_service` name them.
 class ServiceSerializer(serializers.ModelSerializer):
-    """Checks the shape of the input; the rules and their Dutch messages live in the services,
-    which the web forms and the importer call too. `Meta.create_service` and
-    `Meta.update_service` name them."""
 
     def get_validators(self) -> list[Any]:
         return []  # unique-together and the like: the service's full_clean says it in Dutch
@@ -63,9 +64,9 @@ class ServiceSerializer(serializers.ModelSerializer):
         return self.Meta.update_service(actor=self._actor(), **kwargs, **validated_data)
 
 
+# Fields only some roles see (special-category data): `Meta.role_fields` maps a field to the
+# roles that may see it. Schema generation sees every field.
 class RoleFieldsMixin:
-    """Fields only some roles see (special-category data): `Meta.role_fields` maps a field
-    to the roles that may see it. Schema generation sees every field."""
 
     context: dict[str, Any]
 

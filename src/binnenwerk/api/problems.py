@@ -12,8 +12,9 @@ import logging
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, serializers, status
 from rest_framework.fields import get_error_detail
 from rest_framework.response import Response
@@ -59,15 +60,24 @@ def _field_errors(detail: Any, prefix: str = "") -> list[dict[str, str]]:
     ]
 
 
-def problem(status_code: int, detail: str, **extra: Any) -> Response:
-    body = {
+def _body(status_code: int, detail: str, **extra: Any) -> dict[str, Any]:
+    return {
         "type": "about:blank",
         "title": _titles().get(status_code, str(status_code)),
         "status": status_code,
         "detail": detail,
         **extra,
     }
-    return Response(body, status=status_code, content_type=PROBLEM_JSON)
+
+
+def _not_found_detail() -> str:
+    return _("This does not exist, or is not for you.")
+
+
+def problem(status_code: int, detail: str, **extra: Any) -> Response:
+    return Response(
+        _body(status_code, detail, **extra), status=status_code, content_type=PROBLEM_JSON
+    )
 
 
 def _as_drf(exc: Exception) -> Exception:
@@ -91,7 +101,7 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
             errors=_field_errors(exc.detail),
         )
     elif isinstance(exc, Http404 | exceptions.NotFound):
-        result = problem(404, _("This does not exist, or is not for you."))
+        result = problem(404, _not_found_detail())
     else:
         detail = response.data.get("detail", "") if isinstance(response.data, dict) else ""
         result = problem(response.status_code, str(detail))
@@ -99,3 +109,9 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
         if header in response:
             result[header] = response[header]
     return result
+
+
+@csrf_exempt  # any method may land here; the answer is the same 404 and changes nothing
+def not_found(request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
+    """Any other address under /api/v1/: 404 in the API's own shape, not the web's page."""
+    return JsonResponse(_body(404, _not_found_detail()), status=404, content_type=PROBLEM_JSON)

@@ -40,6 +40,23 @@ ERRORS = {
 PUBLIC_OPERATIONS = {"schema"}
 
 
+def _subclasses(cls: type) -> list[type]:
+    return [sub for direct in cls.__subclasses__() for sub in [direct, *_subclasses(direct)]]
+
+
+def optional_role_fields(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """A field only some roles see may be absent from a response: never `required` there."""
+    from binnenwerk.api.base import RoleFieldsMixin
+
+    schemas = result.get("components", {}).get("schemas", {})
+    for serializer in _subclasses(RoleFieldsMixin):
+        component = schemas.get(serializer.__name__.removesuffix("Serializer"))
+        hidden = set(getattr(serializer.Meta, "role_fields", {}))  # type: ignore[attr-defined]
+        if component and "required" in component:
+            component["required"] = [name for name in component["required"] if name not in hidden]
+    return result
+
+
 def add_problem_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
     """drf-spectacular post-processing hook: one Problem schema, referenced by every error."""
     components = result.setdefault("components", {})
