@@ -43,7 +43,6 @@ def peildatum_of(request: Any) -> dt.date:
 # the services, which the web forms and the importer call too. `Meta.create_service` and
 # `Meta.update_service` name them.
 class ServiceSerializer(serializers.ModelSerializer):
-
     def get_validators(self) -> list[Any]:
         return []  # unique-together and the like: the service's full_clean says it in Dutch
 
@@ -57,17 +56,18 @@ class ServiceSerializer(serializers.ModelSerializer):
         return self.context["request"].user
 
     def create(self, validated_data: dict[str, Any]) -> Any:
-        return self.Meta.create_service(actor=self._actor(), **validated_data)
+        create = self.Meta.create_service  # type: ignore[attr-defined]
+        return create(actor=self._actor(), **validated_data)
 
     def update(self, instance: Any, validated_data: dict[str, Any]) -> Any:
         kwargs = {instance._meta.model_name: instance}
-        return self.Meta.update_service(actor=self._actor(), **kwargs, **validated_data)
+        update = self.Meta.update_service  # type: ignore[attr-defined]
+        return update(actor=self._actor(), **kwargs, **validated_data)
 
 
 # Fields only some roles see (special-category data): `Meta.role_fields` maps a field to the
 # roles that may see it. Schema generation sees every field.
 class RoleFieldsMixin:
-
     context: dict[str, Any]
 
     def _allowed(self, roles: Iterable[str]) -> bool:

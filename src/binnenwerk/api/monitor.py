@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
@@ -18,7 +19,7 @@ from binnenwerk.monitor.quarters import Kwartaal
 from binnenwerk.monitor.selectors import kwartalen_met_cijfers, scoped, tabel1
 
 
-def _figure(**kwargs: object) -> serializers.CharField:
+def _figure(**kwargs: Any) -> serializers.CharField:
     return serializers.CharField(allow_null=True, **kwargs)
 
 

@@ -41,7 +41,11 @@ PUBLIC_OPERATIONS = {"schema"}
 
 
 def _subclasses(cls: type) -> list[type]:
-    return [sub for direct in cls.__subclasses__() for sub in [direct, *_subclasses(direct)]]
+    found: list[type] = []
+    direct: type
+    for direct in cls.__subclasses__():
+        found += [direct, *_subclasses(direct)]
+    return found
 
 
 def optional_role_fields(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
