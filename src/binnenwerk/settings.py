@@ -205,11 +205,14 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
+        "binnenwerk.api.schema.optional_role_fields",
         "binnenwerk.api.schema.add_problem_responses",
     ],
     "ENUM_NAME_OVERRIDES": {
         "ContractSoortEnum": "binnenwerk.people.constants.ContractSoort",
         "OrganisatieSoortEnum": "binnenwerk.organisation.constants.OrganisatieSoort",
+        "KandidaatFaseEnum": "binnenwerk.recruitment.constants.Fase",
+        "KansFaseEnum": "binnenwerk.opportunities.constants.Fase",
     },
 }
 

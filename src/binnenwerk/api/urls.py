@@ -1,6 +1,6 @@
 """/api/v1/: the resources, the job counter, the monitor, the schema and its documentation."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
@@ -8,7 +8,17 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import DefaultRouter
 
-from binnenwerk.api import jobs, monitor, organisation, people
+from binnenwerk.api import (
+    jobs,
+    monitor,
+    monitor_inputs,
+    opportunities,
+    organisation,
+    outflow,
+    people,
+    problems,
+    recruitment,
+)
 
 app_name = "api"
 
@@ -22,14 +32,35 @@ router.register("teamrollen", organisation.TeamRolViewSet, basename="teamrol")
 router.register("medewerkers", people.MedewerkerViewSet, basename="medewerker")
 router.register("dienstverbanden", people.DienstverbandViewSet, basename="dienstverband")
 router.register("plaatsingen", people.PlaatsingViewSet, basename="plaatsing")
+router.register(
+    "monitor/doelstellingen", monitor_inputs.DoelstellingViewSet, basename="doelstelling"
+)
+router.register(
+    "monitor/kwartaalcijfers", monitor_inputs.KwartaalcijferViewSet, basename="kwartaalcijfer"
+)
+router.register(
+    "monitor/quotumpercentages",
+    monitor_inputs.QuotumpercentageViewSet,
+    basename="quotumpercentage",
+)
+router.register("kandidaten", recruitment.KandidaatViewSet, basename="kandidaat")
+router.register("proefplaatsingen", recruitment.ProefplaatsingViewSet, basename="proefplaatsing")
+router.register("uitstroom", outflow.UitstroomViewSet, basename="uitstroom")
+router.register("kansen", opportunities.KansViewSet, basename="kans")
 
 urlpatterns = [
     path("banen", jobs.BanenView.as_view(), name="banen"),
     path("banen/reeks", jobs.BanenReeksView.as_view(), name="banen-reeks"),
     path("kerncijfers", jobs.KerncijfersView.as_view(), name="kerncijfers"),
     path("monitor/tabel1", monitor.Tabel1View.as_view(), name="tabel1"),
+    # Plain paths before the router: a viewset's detail route must not take them.
+    path("werving/trechter", recruitment.TrechterView.as_view(), name="werving-trechter"),
+    path("uitstroom/cijfers", outflow.UitstroomCijfersView.as_view(), name="uitstroom-cijfers"),
+    path("kansen/prognose", opportunities.PrognoseView.as_view(), name="kansen-prognose"),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
     path("docs", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("redoc", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
     path("", include(router.urls)),
+    # Last: any other address under /api/v1/ answers in the API's own 404 shape.
+    re_path(r"^.*$", problems.not_found),
 ]
