@@ -339,3 +339,15 @@ def test_an_invalid_peildatum_is_a_400_about_the_peildatum(hr_api, path, value):
     assert response.status_code == 400, response.content
     assert response["Content-Type"].startswith(PROBLEM)
     assert response.json()["errors"][0]["veld"] == "peildatum"
+
+
+def test_a_nul_character_is_invalid_input_on_every_database(api_as):
+    client = api_as("personeelszaken")
+    for response in (
+        client.get("/api/v1/teams/AB%00C"),
+        client.get("/api/v1/medewerkers?zoek=a%00b"),
+        client.post("/api/v1/plaatsingen", {"opdrachtgever": "&\u0000"}, format="json"),
+    ):
+        assert response.status_code == 400
+        assert response["Content-Type"] == "application/problem+json"
+        assert "NUL" in response.json()["detail"]

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
+from django.db.backends.base.operations import BaseDatabaseOperations
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -38,11 +39,26 @@ def peildatum_of(request: Any) -> dt.date:
     return params.validated_data.get("peildatum") or dt.date.today()
 
 
+# Integer limits of the standard SQL types (PostgreSQL's) whatever database runs: SQLite would
+# take 64-bit values everywhere, and the API's contract would differ per database.
+class PortableModelSerializer(serializers.ModelSerializer):
+    def build_standard_field(
+        self, field_name: str, model_field: Any
+    ) -> tuple[type, dict[str, Any]]:
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        limits = BaseDatabaseOperations.integer_field_ranges.get(model_field.get_internal_type())
+        if limits is not None:
+            low, high = limits
+            kwargs["min_value"] = max(kwargs.get("min_value", low), low)
+            kwargs["max_value"] = min(kwargs.get("max_value", high), high)
+        return field_class, kwargs
+
+
 # (Comments, not docstrings: drf-spectacular would print a docstring under every resource.)
 # ServiceSerializer checks the shape of the input; the rules and their Dutch messages live in
 # the services, which the web forms and the importer call too. `Meta.create_service` and
 # `Meta.update_service` name them.
-class ServiceSerializer(serializers.ModelSerializer):
+class ServiceSerializer(PortableModelSerializer):
     def get_validators(self) -> list[Any]:
         return []  # unique-together and the like: the service's full_clean says it in Dutch
 

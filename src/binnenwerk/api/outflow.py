@@ -23,7 +23,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from binnenwerk.accounts.selectors import has_role, medewerkers_for
-from binnenwerk.api.base import ReadOnlyResourceViewSet, RoleFieldsMixin, ServiceSerializer
+from binnenwerk.api.base import (
+    PortableModelSerializer,
+    ReadOnlyResourceViewSet,
+    RoleFieldsMixin,
+    ServiceSerializer,
+)
 from binnenwerk.outflow import selectors, services
 from binnenwerk.outflow.constants import (
     BIJZONDER,
@@ -57,7 +62,7 @@ def masked(reden: str, user: Any) -> bool:
 
 
 # One person's outflow as the user may see it: the reason masked outside HR.
-class UitstroomSerializer(RoleFieldsMixin, serializers.ModelSerializer):
+class UitstroomSerializer(RoleFieldsMixin, PortableModelSerializer):
     medewerker = serializers.CharField(source="medewerker.personeelsnummer", read_only=True)
     naam = serializers.SerializerMethodField()
     reden = serializers.ChoiceField(

@@ -111,7 +111,17 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     return result
 
 
+def plain_problem(status_code: int, detail: str, **extra: Any) -> JsonResponse:
+    """The same problem+json, for answers given outside REST framework's views."""
+    body = _body(status_code, detail, **extra)
+    return JsonResponse(body, status=status_code, content_type=PROBLEM_JSON)
+
+
 @csrf_exempt  # any method may land here; the answer is the same 404 and changes nothing
 def not_found(request: Any, *args: Any, **kwargs: Any) -> HttpResponse:
     """Any other address under /api/v1/: 404 in the API's own shape, not the web's page."""
-    return JsonResponse(_body(404, _not_found_detail()), status=404, content_type=PROBLEM_JSON)
+    return plain_problem(404, _not_found_detail())
+
+
+def nul_character_problem() -> JsonResponse:
+    return plain_problem(400, _("The request contains a NUL character; nothing was saved."))
