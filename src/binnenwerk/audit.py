@@ -15,7 +15,8 @@ from typing import Any
 from auditlog.context import set_actor
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import connection, models
+from django.utils import timezone
 
 
 @contextlib.contextmanager
@@ -43,24 +44,80 @@ def log_bulk(
     query per object would make a bulk write slow).
     """
     objects = list(objects)
-    if not objects:
-        return
-    content_type = ContentType.objects.get_for_model(objects[0].__class__)
-    actor_id = actor.pk if actor is not None and getattr(actor, "pk", None) else None
-    entries = [
-        LogEntry(
-            content_type=content_type,
-            object_pk=str(obj.pk),
-            object_id=obj.pk,
-            object_repr=describe(obj)[:500],
+    if objects:
+        log_bulk_ids(
+            actor=actor,
             action=action,
-            changes=(changes or {}).get(obj.pk, {}),
-            actor_id=actor_id,
-            additional_data={"bron": note} if note else None,
+            model=type(objects[0]),
+            names={obj.pk: describe(obj) for obj in objects},
+            changes=changes,
+            note=note,
         )
-        for obj in objects
+
+
+def log_bulk_ids(
+    *,
+    actor: Any,
+    action: int,
+    model: type[models.Model],
+    names: dict[int, str],
+    changes: dict[int, dict[str, list[Any]]] | None = None,
+    note: str = "",
+) -> None:
+    """One LogEntry per id in `names` (id → how the log names the object).
+
+    The entries go in with one `executemany` of values prepared here: an import of
+    100,000 people writes half a million of them, and Django's bulk_create would spend
+    most of the import's time preparing each value again.
+    """
+    if not names:
+        return
+    content_type = ContentType.objects.get_for_model(model)
+    actor_id = actor.pk if actor is not None and getattr(actor, "pk", None) else None
+    fields = {f.name: f for f in LogEntry._meta.concrete_fields}
+    json = fields["changes"]
+
+    def prepared(field: str, value: Any) -> Any:
+        return fields[field].get_db_prep_save(value, connection)
+
+    timestamp = prepared("timestamp", timezone.now())
+    additional = prepared("additional_data", {"bron": note} if note else None)
+    changes = changes or {}
+    rows = [
+        (
+            content_type.pk,
+            str(pk),
+            pk,
+            name[:500],
+            action,
+            "",
+            json.get_db_prep_save(changes.get(pk, {}), connection),
+            actor_id,
+            timestamp,
+            additional,
+        )
+        for pk, name in names.items()
     ]
-    LogEntry.objects.bulk_create(entries, batch_size=2000)
+    columns = (
+        "content_type",
+        "object_pk",
+        "object_id",
+        "object_repr",
+        "action",
+        "changes_text",
+        "changes",
+        "actor",
+        "timestamp",
+        "additional_data",
+    )
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(LogEntry._meta.db_table),
+        ", ".join(quote(fields[name].column) for name in columns),
+        ", ".join(["%s"] * len(columns)),
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def recent_entries(*, actor: str = "", model: str = "") -> Any:

@@ -36,6 +36,12 @@ def date(value: object) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-":
+        # The common case, ISO (as exported): the standard parser, else the checks below.
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
     raw = text(value)
     for pattern, order in ((_YMD, (0, 1, 2)), (_DMY, (2, 1, 0))):
         match = pattern.match(raw)

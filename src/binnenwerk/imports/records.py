@@ -23,7 +23,7 @@ from binnenwerk.validation import bsn_error, hours_error, period_error
 Key = tuple[Any, ...]
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     sheet: str
     row: int | None  # None: the record is in the database, not in the file

@@ -8,7 +8,8 @@ from typing import Any
 
 from auditlog.models import LogEntry
 
-from binnenwerk.audit import log_bulk
+from binnenwerk.audit import log_bulk, log_bulk_ids
+from binnenwerk.imports.bulk import insert_returning_ids
 from binnenwerk.imports.records import Key, Record
 from binnenwerk.imports.schema import SPECS
 from binnenwerk.imports.state import FIELDS, stored_columns
@@ -102,22 +103,20 @@ def _create(
     model = FIELDS[sheet][0]
     for start in range(0, len(records), BATCH):
         batch = records[start : start + BATCH]
-        objects = model.objects.bulk_create(
-            [model(**_attributes(sheet, record, ids)) for record in batch]
-        )
+        new_ids = insert_returning_ids(model, [_attributes(sheet, r, ids) for r in batch])
         names = {}
-        for record, obj in zip(batch, objects, strict=True):
-            ids[sheet][record.key()] = obj.pk
-            names[obj.pk] = _describe(sheet, record)
-        log_bulk(
+        for record, pk in zip(batch, new_ids, strict=True):
+            ids[sheet][record.key()] = pk
+            names[pk] = _describe(sheet, record)
+        log_bulk_ids(
             actor=actor,
             action=LogEntry.Action.CREATE,
-            objects=objects,
+            model=model,
+            names=names,
             note=NOTE,
-            describe=_namer(names),
             changes={
-                obj.pk: {c: [None, _shown(c, r.values.get(c))] for c in stored_columns(sheet)}
-                for r, obj in zip(batch, objects, strict=True)
+                pk: {c: [None, _shown(c, r.values.get(c))] for c in stored_columns(sheet)}
+                for r, pk in zip(batch, new_ids, strict=True)
             },
         )
         if progress:
