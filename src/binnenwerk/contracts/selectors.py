@@ -9,7 +9,7 @@ else does not learn the pages exist (404).
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,12 +99,31 @@ def _placed_team(field: str, peildatum: dt.date) -> Subquery:
     return Subquery(placement.values(field)[:1])
 
 
-def signaal_of(contract: Dienstverband, mark: dt.date) -> tuple[str, dt.date]:
+def signaal_of(contract: Dienstverband | Periode, mark: dt.date) -> tuple[str, dt.date]:
     """The date a contract needs a decision by: its one-year mark when that falls within the
     contract (or the contract has no end), otherwise its last day."""
     if contract.einde is None or contract.start < mark <= contract.einde:
         return Signaal.JAARGRENS, mark
     return Signaal.EINDE, contract.einde
+
+
+def _undecided(user: Any, peildatum: dt.date) -> QuerySet[Dienstverband]:
+    """Fixed-term contracts in the user's scope, active on the date, without a decision."""
+    decided = Contractbesluit.objects.filter(dienstverband=OuterRef("pk"))
+    return (
+        _counted_for(user, peildatum)
+        .filter(active_on(peildatum), soort=ContractSoort.BEPAALD)
+        .exclude(Exists(decided))
+    )
+
+
+def _due(contract: Periode, fixed: list[Periode]) -> tuple[str, dt.date, dt.date, Keten]:
+    """The contract's chain with the person's other fixed-term contracts, its one-year mark,
+    and what needs deciding by when."""
+    chain = keten(fixed, contract)
+    mark = add_months(chain.start, 12)
+    signaal, datum = signaal_of(contract, mark)
+    return signaal, datum, mark, chain
 
 
 def werklijst(user: Any, peildatum: dt.date, weken: int | None = None) -> list[WerklijstItem]:
@@ -114,11 +133,8 @@ def werklijst(user: Any, peildatum: dt.date, weken: int | None = None) -> list[W
     has passed (overdue). Three queries, whatever the number of contracts."""
     weeks = settings.CONTRACTKLOK_WEKEN if weken is None else weken
     horizon = peildatum + dt.timedelta(weeks=weeks)
-    decided = Contractbesluit.objects.filter(dienstverband=OuterRef("pk"))
     contracts = (
-        _counted_for(user, peildatum)
-        .filter(active_on(peildatum), soort=ContractSoort.BEPAALD)
-        .exclude(Exists(decided))
+        _undecided(user, peildatum)
         .select_related("medewerker")
         .annotate(
             team_code=_placed_team("team__code", peildatum),
@@ -140,9 +156,7 @@ def werklijst(user: Any, peildatum: dt.date, weken: int | None = None) -> list[W
             for c in others
             if c.soort == ContractSoort.BEPAALD and c.pk != contract.pk
         ]
-        chain = keten(fixed, Periode(contract.start, contract.einde))
-        mark = add_months(chain.start, 12)
-        signaal, datum = signaal_of(contract, mark)
+        signaal, datum, mark, chain = _due(Periode(contract.start, contract.einde), fixed)
         if datum > horizon:
             continue
         items.append(
@@ -166,7 +180,19 @@ def overdue_count(user: Any, peildatum: dt.date) -> int:
     (0 for users without access to the contract clock). For the dashboard."""
     if not sees_counts(user):
         return 0
-    return sum(1 for item in werklijst(user, peildatum, weken=0) if item.te_laat)
+    # Plain values, not the worklist's objects: the dashboard asks this for every view.
+    undecided = _undecided(user, peildatum)
+    fixed: dict[int, list[tuple[int, Periode]]] = defaultdict(list)
+    for pk, person, start, einde in Dienstverband.objects.filter(
+        medewerker_id__in=undecided.values("medewerker_id"), soort=ContractSoort.BEPAALD
+    ).values_list("pk", "medewerker_id", "start", "einde"):
+        fixed[person].append((pk, Periode(start, einde)))
+    overdue = 0
+    for pk, person, start, einde in undecided.values_list("pk", "medewerker_id", "start", "einde"):
+        others = [period for other, period in fixed[person] if other != pk]
+        if _due(Periode(start, einde), others)[1] < peildatum:
+            overdue += 1
+    return overdue
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Any
 from auditlog.models import LogEntry
 
 from binnenwerk.audit import log_bulk, log_bulk_ids
-from binnenwerk.imports.bulk import insert_returning_ids
+from binnenwerk.bulk import insert_returning_ids
 from binnenwerk.imports.records import Key, Record
 from binnenwerk.imports.schema import SPECS
 from binnenwerk.imports.state import FIELDS, stored_columns

@@ -20,13 +20,17 @@ from binnenwerk.accounts.selectors import (
     sees_people,
     teams_for,
 )
+from binnenwerk.contracts.selectors import sees_counts
 from binnenwerk.jobs import selectors as jobs
 from binnenwerk.jobs.constants import Interval, Per
+from binnenwerk.jobs.dates import period_ends
 from binnenwerk.jobs.presenters import group_names
 from binnenwerk.people.models import Dienstverband
 from binnenwerk.periods import active_on
 
 ENDING_WITHIN = dt.timedelta(weeks=8)
+# The dashboard lists the first of them; the contract clock has them all.
+ENDING_SHOWN = 25
 
 
 @dataclass
@@ -54,7 +58,9 @@ class Dashboard:
     def to_go(self) -> Decimal | None:
         return None if self.goal is None else max(Decimal(self.goal) - self.banen, Decimal(0))
 
-    ending: QuerySet[Dienstverband] | None = None
+    ending: list[Dienstverband] | None = None
+    ending_total: int = 0
+    clock: bool = False  # whether the user has the contract clock to see them all
 
 
 def _first_month(peildatum: dt.date) -> dt.date:
@@ -69,7 +75,13 @@ def build(user: Any, peildatum: dt.date) -> Dashboard | None:
         return None
     org_wide = bool(roles_of(user) & ORGANISATION_WIDE)
     year_before = dt.date(peildatum.year - 1, 12, 31)
-    before, now = jobs.banen_op_data([year_before, peildatum], filters=filters)
+    # One pass of the counter for the month-ends, the previous year end and the peildatum.
+    months = period_ends(_first_month(peildatum), peildatum, Interval.MAAND)
+    counted = {
+        r.peildatum: r
+        for r in jobs.banen_op_data([*months, year_before, peildatum], filters=filters)
+    }
+    before, now = counted[year_before], counted[peildatum]
     board = Dashboard(
         peildatum=peildatum,
         scope=scope_label(user),
@@ -79,7 +91,7 @@ def build(user: Any, peildatum: dt.date) -> Dashboard | None:
         new_colleagues=jobs.nieuwe_collegas(peildatum.year) if org_wide else None,
         headcount=now.medewerkers_binnenwerk if org_wide else None,
     )
-    series = jobs.banen_reeks(_first_month(peildatum), peildatum, Interval.MAAND, filters=filters)
+    series = [counted[d] for d in months]
     board.tables["per_maand"] = Table(
         "per_maand",
         _("Jobs at the end of each month"),
@@ -107,7 +119,12 @@ def build(user: Any, peildatum: dt.date) -> Dashboard | None:
         [[k, v] for k, v in per_province.groepen.items()],
     )
     if sees_people(user):
-        board.ending = contracts_ending(user, peildatum)
+        ending = contracts_ending(user, peildatum)
+        board.ending = list(ending[:ENDING_SHOWN])
+        board.clock = sees_counts(user)
+        board.ending_total = (
+            len(board.ending) if len(board.ending) < ENDING_SHOWN else ending.count()
+        )
     return board
 
 
