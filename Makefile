@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 STAMP := $(VENV)/.installed
 
-.PHONY: setup catalogues messages demo test lint format bench lock openapi clean
+.PHONY: setup catalogues messages demo test test-database lint format bench bench-quick lock openapi clean
 
 setup: $(STAMP)
 
@@ -45,15 +45,26 @@ $(CHROMIUM):
 test: lint $(CHROMIUM)
 	$(BIN)/pytest -n 2
 
+# The suite once more on another database (DATABASE_URL, e.g. PostgreSQL in CI). Lint and the
+# browser tests ran in `make test` already; the browser tests serve their own SQLite demo.
+test-database: catalogues
+	$(BIN)/pytest -n 2 --ignore=tests/browser
+
 format: setup
 	$(BIN)/ruff check --fix src tests benchmarks
 	$(BIN)/ruff format src tests benchmarks
 
 PG_SERVER ?= postgres://postgres@127.0.0.1:5432/test
-bench: setup
-	$(BIN)/python benchmarks/bench_import.py --medewerkers 10000
-	-$(BIN)/python benchmarks/bench_import.py --medewerkers 10000 --postgres $(PG_SERVER)
+# Import, job counter (beside DuckDB) and dashboard at 1,000-100,000 people on SQLite and, when
+# PG_SERVER answers, PostgreSQL; writes benchmarks/RESULTS.md. Then the demo's page timings.
+bench: catalogues
+	$(BIN)/python benchmarks/bench_scale.py --sizes 1000,10000,100000 --postgres $(PG_SERVER) \
+		--output benchmarks/RESULTS.md
 	$(BIN)/python benchmarks/bench_pages.py
+
+# The same at 1,000 and 10,000 people, printed only: for development.
+bench-quick: catalogues
+	$(BIN)/python benchmarks/bench_scale.py --sizes 1000,10000 --postgres $(PG_SERVER)
 
 # Regenerate the committed API contract after changing the API (a test fails when it is stale).
 openapi: setup
@@ -61,7 +72,7 @@ openapi: setup
 
 # Refresh the lock after changing dependencies in pyproject.toml.
 lock: setup
-	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev --extra bench --python-version 3.11 -o requirements.lock
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis
