@@ -116,6 +116,10 @@ DATABASES = {
         "DATABASE_URL", default=f"sqlite:///{PROJECT_DIR / 'binnenwerk.sqlite3'}"
     ),
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT: its compile time (0.6 s for the dashboard's teams query at 100,000 people)
+    # costs more than it saves on queries of this size (benchmarks/RESULTS.md).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL keeps readers (the web pages) going while an import writes.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
