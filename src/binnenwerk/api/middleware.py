@@ -8,8 +8,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 
 from binnenwerk.api.problems import nul_character_problem
-
-API_PREFIX = "/api/"
+from binnenwerk.web.middleware import API_PREFIX
 
 
 class RefuseNulCharacters:

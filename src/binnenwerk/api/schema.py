@@ -37,7 +37,6 @@ ERRORS = {
     "404": "Bestaat niet, of valt buiten wat u mag zien.",
     "429": "Te veel verzoeken met dit token; probeer het na Retry-After seconden opnieuw.",
 }
-PUBLIC_OPERATIONS = {"schema"}
 
 
 def _subclasses(cls: type) -> list[type]:
@@ -74,8 +73,6 @@ def add_problem_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, An
     }
     for path_item in result.get("paths", {}).values():
         for operation in path_item.values():
-            if operation.get("operationId") in PUBLIC_OPERATIONS:
-                continue
             responses = operation.setdefault("responses", {})
             for code in ERRORS:
                 responses.setdefault(code, {"$ref": f"#/components/responses/{code}"})

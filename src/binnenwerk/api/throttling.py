@@ -17,10 +17,6 @@ class PerTokenThrottle(SimpleRateThrottle):
         # Read on every request, so a changed setting applies without a restart of the class.
         return str(settings.API_THROTTLE_RATE)
 
-    def __init__(self) -> None:
-        self.rate = self.get_rate()
-        self.num_requests, self.duration = self.parse_rate(self.rate)
-
     def get_cache_key(self, request: Any, view: Any) -> str:
         if isinstance(request.auth, ApiToken):
             ident = f"token-{request.auth.pk}"
