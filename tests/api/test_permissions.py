@@ -7,7 +7,6 @@ the web pages check, so the API cannot drift from the web without this matrix fa
 import datetime as dt
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from binnenwerk.accounts.constants import (
     CHANGES_PEOPLE,
@@ -22,19 +21,10 @@ from binnenwerk.organisation.models import Team, TeamRol
 from binnenwerk.people import selectors as people
 from binnenwerk.people.models import Dienstverband, Medewerker, Plaatsing
 from binnenwerk.periods import active_on
+from tests.api.support import API, assert_problem, holding, user
 from tests.roles import ROLES
 
-API = "/api/v1/"
-PROBLEM = "application/problem+json"
 TODAY = dt.date.today()
-# The demo's accounts are named after their role, except the monitor coordinator's.
-ROLE_OF = {username: Rol.MONITOR if username == "monitor" else Rol(username) for username in ROLES}
-
-
-def holding(roles: set[str]) -> set[str]:
-    return {username for username, rol in ROLE_OF.items() if rol in roles}
-
-
 EVERYONE = set(ROLES)
 PEOPLE = holding(SEES_PEOPLE)
 WIDE = holding(ORGANISATION_WIDE)
@@ -68,10 +58,6 @@ READS = {
 }
 
 
-def user(username: str):
-    return get_user_model().objects.get(username=username)
-
-
 def member_of(team: str) -> Medewerker:
     """Someone placed in the team today (so in the supervisor's and coach's scope)."""
     return Plaatsing.objects.filter(active_on(TODAY), team__code=team).first().medewerker
@@ -93,12 +79,6 @@ def paths() -> dict[str, str]:
         "dienstverband": str(person.dienstverbanden.filter(active_on(TODAY)).get().pk),
         "teamrol": str(TeamRol.objects.filter(team__code=OWN_TEAM).first().pk),
     }
-
-
-def assert_problem(response, status: int) -> None:
-    assert response.status_code == status, response.content
-    assert response["Content-Type"].startswith(PROBLEM)
-    assert response.json()["status"] == status
 
 
 @pytest.mark.parametrize("endpoint", list(READS))
