@@ -8,6 +8,17 @@ def _db_for_all(db):
     tests (tests/browser) override this: they drive the app in its own process."""
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Ids repeat after a rollback or a flush, so neither a token's request count (throttling)
+    nor a figure cached per data version (binnenwerk.dataversion) may pass to the next test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(scope="module")
 def demo_org(django_db_setup, django_db_blocker):
     """The demo organisation, loaded once per test module through the importer."""

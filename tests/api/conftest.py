@@ -1,14 +1,5 @@
 import pytest
-from django.core.cache import cache
 from rest_framework.test import APIClient
-
-
-@pytest.fixture(autouse=True)
-def _fresh_throttle():
-    """Token ids repeat after a rollback: no test may inherit another's request count."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -99,6 +99,15 @@ def test_client_filter_rolls_sub_organisations_up():
     assert [r.totaal for r in series] == [2, 2, 2]
 
 
+def test_filter_on_no_codes_counts_nothing():
+    placement = PlaatsingFactory()
+    DienstverbandFactory(medewerker=placement.medewerker)
+    nothing = Filters(opdrachtgevers=frozenset())
+    assert banen(D(2023, 1, 1), per="opdrachtgever", filters=nothing).totaal == 0
+    series = banen_reeks(D(2023, 1, 1), D(2023, 2, 28), "maand", per="team", filters=nothing)
+    assert [(r.totaal, r.medewerkers_binnenwerk, r.groepen) for r in series] == [(0, 0, {})] * 2
+
+
 def test_series_equals_single_dates():
     person = MedewerkerFactory()
     DienstverbandFactory(medewerker=person, start=D(2023, 2, 15), einde=D(2023, 4, 30))

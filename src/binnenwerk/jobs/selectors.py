@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import (
     CharField,
     Count,
@@ -162,13 +164,14 @@ FAR_FUTURE = Value(OPEN_END, output_field=DateField())
 
 
 class _Steps:
-    """A step function from events: value(d) = Σ added on or before d − Σ removed before d."""
+    """A step function of whole numbers from events: value(d) = Σ added on or before d − Σ
+    removed before d."""
 
     def __init__(self) -> None:
-        self.adds: dict[dt.date, Decimal] = defaultdict(Decimal)
-        self.removes: dict[dt.date, Decimal] = defaultdict(Decimal)
+        self.adds: dict[dt.date, int] = defaultdict(int)
+        self.removes: dict[dt.date, int] = defaultdict(int)
 
-    def at(self, dates: Sequence[dt.date]) -> list[Decimal]:
+    def at(self, dates: Sequence[dt.date]) -> list[int]:
         add_days, add_cum = _cumulative(self.adds)
         rem_days, rem_cum = _cumulative(self.removes)
         values = []
@@ -180,40 +183,22 @@ class _Steps:
         return values
 
 
-def _cumulative(events: dict[dt.date, Decimal]) -> tuple[list[dt.date], list[Decimal]]:
+def _cumulative(events: dict[dt.date, int]) -> tuple[list[dt.date], list[int]]:
     days = sorted(events)
-    cum = [ZERO]
+    cum = [0]
     for day in days:
         cum.append(cum[-1] + events[day])
     return days, cum
 
 
-def _contract_steps() -> tuple[_Steps, _Steps]:
-    """Hours and Binnenwerk headcount over time, from target-group contracts."""
-    contracts = Dienstverband.objects.filter(medewerker__doelgroepindicatie=True)
-    hours, heads = _Steps(), _Steps()
-    for row in (
-        contracts.values("start")
-        .annotate(
-            uren=Sum("uren_per_week"), n=Count("id", filter=Q(medewerker__werkgever__isnull=True))
-        )
-        .order_by()
-    ):
-        hours.adds[row["start"]] += row["uren"]
-        heads.adds[row["start"]] += row["n"]
-    for ended in (
-        contracts.filter(einde__isnull=False)
-        .values("einde")
-        .annotate(
-            uren=Sum("uren_per_week"), n=Count("id", filter=Q(medewerker__werkgever__isnull=True))
-        )
-        .order_by()
-    ):
-        last_day = ended["einde"]
-        assert last_day is not None  # filtered above
-        hours.removes[last_day] += ended["uren"]
-        heads.removes[last_day] += ended["n"]
-    return hours, heads
+def _contracts() -> QuerySet:
+    """Each contract of a target-group employee as a segment (the total, placed or not)."""
+    return Dienstverband.objects.filter(medewerker__doelgroepindicatie=True).annotate(
+        seg_start=F("start"),
+        seg_end=Coalesce(F("einde"), FAR_FUTURE),
+        seg_uren=F("uren_per_week"),
+        seg_werkgever=F("medewerker__werkgever"),
+    )
 
 
 def _segments(filters: Filters) -> QuerySet:
@@ -232,21 +217,60 @@ def _segments(filters: Filters) -> QuerySet:
                 Coalesce(F("medewerker__dienstverbanden__einde"), FAR_FUTURE),
             ),
             seg_uren=F("medewerker__dienstverbanden__uren_per_week"),
+            seg_werkgever=F("medewerker__werkgever"),
         )
     )
 
 
-def _group_steps(per: str, filters: Filters) -> dict[str, _Steps]:
-    steps: dict[str, _Steps] = defaultdict(_Steps)
-    segments = _segments(filters)
-    group = F(GROUP_PATH[per])
-    for row in segments.values("seg_start", groep=group).annotate(uren=Sum("seg_uren")).order_by():
-        steps[row["groep"]].adds[_as_date(row["seg_start"])] += row["uren"]
-    for row in segments.values("seg_end", groep=group).annotate(uren=Sum("seg_uren")).order_by():
-        end = _as_date(row["seg_end"])
-        if end != OPEN_END:
-            steps[row["groep"]].removes[end] += row["uren"]
-    return steps
+# Both halves of a step function come from one query: summed once per start day and once per
+# last day. The (contract ∩ placement) join is most of a series' time, so it is evaluated once,
+# MATERIALIZED (PostgreSQL 12+, SQLite 3.35+); plain contracts are cheaper read twice. Hours are
+# summed in hundredths, as integers, so that SQLite's floating-point SUM cannot round them;
+# Binnenwerk's own people (no partner employer) are counted beside them for the headcount.
+_SUMS = (
+    "SUM(CAST(ROUND(seg_uren * 100) AS INTEGER)),"
+    " SUM(CASE WHEN seg_werkgever IS NULL THEN 1 ELSE 0 END)"
+)
+_SEGMENT_SUMS = f"""
+WITH seg AS {{materialized}} ({{segments}})
+SELECT 0, seg_start, groep, {_SUMS} FROM seg GROUP BY seg_start, groep
+UNION ALL
+SELECT 1, seg_end, groep, {_SUMS} FROM seg WHERE seg_end < %s GROUP BY seg_end, groep
+"""
+
+
+def _steps(
+    segments: QuerySet, group_path: str | None, materialized: bool
+) -> tuple[dict[str, _Steps], _Steps]:
+    """Hours in hundredths per group (key "" without a group) and Binnenwerk's headcount over
+    time, from segments annotated seg_start, seg_end, seg_uren and seg_werkgever: one query."""
+    columns = segments.values(
+        "seg_start",
+        "seg_end",
+        "seg_uren",
+        "seg_werkgever",
+        groep=F(group_path) if group_path else Value(""),
+    ).order_by()
+    hours: dict[str, _Steps] = defaultdict(_Steps)
+    heads = _Steps()
+    try:
+        inner, params = columns.query.sql_with_params()
+    except EmptyResultSet:  # filtered on an empty set of codes: nothing to count
+        return hours, heads
+    sql = _SEGMENT_SUMS.format(
+        materialized="MATERIALIZED" if materialized else "NOT MATERIALIZED", segments=inner
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, connection.ops.adapt_datefield_value(OPEN_END)])
+        for ended, day, groep, hundredths, binnenwerk in cursor.fetchall():
+            day = _as_date(day)
+            if ended:  # `removes` are keyed by the last active day
+                hours[groep].removes[day] += hundredths
+                heads.removes[day] += binnenwerk
+            else:
+                hours[groep].adds[day] += hundredths
+                heads.adds[day] += binnenwerk
+    return hours, heads
 
 
 def _as_date(value: dt.date | str) -> dt.date:
@@ -257,49 +281,44 @@ def _as_date(value: dt.date | str) -> dt.date:
 def banen_op_data(
     peildata: Iterable[dt.date], per: str | None = None, filters: Filters = NO_FILTERS
 ) -> list[Banen]:
-    """`banen` on many dates at once: a few aggregate queries, never one per date."""
+    """`banen` on many dates at once: one or two aggregate queries, never one per date."""
     dates = sorted(set(peildata))
     if per is not None and per not in GROUP_PATH:
         raise ValueError(_("unknown grouping: %(per)s") % {"per": per})
     if filters.active:
         # Filters restrict to placed jobs: the total is the sum of the matching segments.
-        steps = _group_steps(per or Per.OPDRACHTGEVER, filters)
-        hours_by_group = {key: s.at(dates) for key, s in steps.items()}
-        heads = _headcount_steps_placed(filters).at(dates)
-        totals = [sum((v[i] for v in hours_by_group.values()), ZERO) for i in range(len(dates))]
-    else:
-        hours, head_steps = _contract_steps()
-        totals, heads = hours.at(dates), head_steps.at(dates)
-        hours_by_group = (
-            {key: s.at(dates) for key, s in _group_steps(per, filters).items()} if per else {}
+        group_steps, head_steps = _steps(
+            _segments(filters), GROUP_PATH[per or Per.OPDRACHTGEVER], materialized=True
         )
+        by_group = {key: s.at(dates) for key, s in group_steps.items()}
+        totals = [sum(v[i] for v in by_group.values()) for i in range(len(dates))]
+    else:
+        total_steps, head_steps = _steps(_contracts(), None, materialized=False)
+        totals = total_steps[""].at(dates)
+        by_group = {}
+        if per:
+            placed_steps, _heads = _steps(_segments(filters), GROUP_PATH[per], materialized=True)
+            by_group = {key: s.at(dates) for key, s in placed_steps.items()}
+    heads = head_steps.at(dates)
     result = []
     for i, d in enumerate(dates):
         groepen: dict[str, Decimal] = {}
         if per is not None:
-            placed = ZERO
-            for key, values in hours_by_group.items():
-                if values[i]:
-                    groepen[key] = _to_banen(values[i])
-                    placed += values[i]
+            placed = 0
+            for key, hundredths in by_group.items():
+                if hundredths[i]:
+                    groepen[key] = _hundredths_to_banen(hundredths[i])
+                    placed += hundredths[i]
             if not filters.active and totals[i] - placed:
-                groepen[NIET_GEPLAATST] = _to_banen(totals[i] - placed)
+                groepen[NIET_GEPLAATST] = _hundredths_to_banen(totals[i] - placed)
         result.append(
-            Banen(d, per, _to_banen(totals[i]), int(heads[i]), dict(sorted(groepen.items())))
+            Banen(d, per, _hundredths_to_banen(totals[i]), heads[i], dict(sorted(groepen.items())))
         )
     return result
 
 
-def _headcount_steps_placed(filters: Filters) -> _Steps:
-    steps = _Steps()
-    segments = _segments(filters).filter(medewerker__werkgever__isnull=True)
-    for row in segments.values("seg_start").annotate(n=Count("id")).order_by():
-        steps.adds[_as_date(row["seg_start"])] += row["n"]
-    for row in segments.values("seg_end").annotate(n=Count("id")).order_by():
-        end = _as_date(row["seg_end"])
-        if end != OPEN_END:
-            steps.removes[end] += row["n"]
-    return steps
+def _hundredths_to_banen(hundredths: int) -> Decimal:
+    return _to_banen(Decimal(hundredths) / 100)
 
 
 def banen_reeks(

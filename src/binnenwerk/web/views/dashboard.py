@@ -17,6 +17,7 @@ from openpyxl import Workbook
 from binnenwerk.accounts.constants import Rol
 from binnenwerk.accounts.selectors import roles_of
 from binnenwerk.contracts.selectors import overdue_count
+from binnenwerk.dataversion import cached
 from binnenwerk.formatting import decimal_str
 from binnenwerk.web import dashboard
 from binnenwerk.web.views.common import peildatum_of
@@ -32,10 +33,13 @@ class LoginView(auth_views.LoginView):
 
 def dashboard_view(request: HttpRequest) -> HttpResponse:
     form, peildatum = peildatum_of(request)
-    board = dashboard.build(request.user, peildatum)
+    board = _board(request, peildatum)
     if board is None and roles_of(request.user) == {Rol.MONITOR}:
         return redirect("monitor:tabel")  # a monitor coordinator's home is the monitor
-    context = {"form": form, "board": board, "achterstand": overdue_count(request.user, peildatum)}
+    overdue = cached(
+        "achterstand", (request.user.pk, peildatum), lambda: overdue_count(request.user, peildatum)
+    )
+    context = {"form": form, "board": board, "achterstand": overdue}
     return render(request, "web/dashboard.html", context)
 
 
@@ -46,7 +50,7 @@ def dashboard_download(request: HttpRequest, name: str, suffix: str) -> HttpResp
     page's own HTML (with the same numbers as tables) need not wait for it.
     """
     _, peildatum = peildatum_of(request)
-    board = dashboard.build(request.user, peildatum)
+    board = _board(request, peildatum)
     if board is None or name not in board.tables or not board.tables[name].rows:
         raise Http404
     table = board.tables[name]
@@ -64,6 +68,13 @@ def dashboard_download(request: HttpRequest, name: str, suffix: str) -> HttpResp
             writer.writerow([_plain(v) for v in row])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _board(request: HttpRequest, peildatum: dt.date) -> dashboard.Dashboard | None:
+    """The page and each of its charts ask the same numbers: computed once per data version."""
+    return cached(
+        "dashboard", (request.user.pk, peildatum), lambda: dashboard.build(request.user, peildatum)
+    )
 
 
 def _workbook(table: dashboard.Table) -> bytes:
