@@ -254,8 +254,11 @@ def explain(sql: str) -> list[str]:
 
 
 def dashboard(peildatum: dt.date) -> dict[str, Any]:
-    """The dashboard page as a management user: the first view, then the median of REPEAT."""
+    """The dashboard page as a management user: the first view; then the median of REPEAT
+    views with an empty cache (as after any change of the data: every figure computed), and of
+    REPEAT views of unchanged data (the figures from the cache, binnenwerk.dataversion)."""
     from django.contrib.auth import get_user_model
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -272,25 +275,35 @@ def dashboard(peildatum: dt.date) -> dict[str, Any]:
     response = client.get(url)
     first = (time.perf_counter() - started) * 1000
     assert response.status_code == 200, response.status_code
-    times, sql_times, queries = [], [], 0
-    for _ in range(REPEAT):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url)
-            times.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, response.status_code
-        sql_times.append(sum(float(q["time"]) for q in captured.captured_queries) * 1000)
-        queries = len(captured.captured_queries)
-    slowest = max(captured.captured_queries, key=lambda q: float(q["time"]))
+
+    def views(computed: bool) -> tuple[list[float], list[float], list[dict[str, Any]]]:
+        times, sql_times, captured_queries = [], [], []
+        for _ in range(REPEAT):
+            if computed:
+                cache.clear()
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                response = client.get(url)
+                times.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, response.status_code
+            sql_times.append(sum(float(q["time"]) for q in captured.captured_queries) * 1000)
+            captured_queries = captured.captured_queries
+        return times, sql_times, captured_queries
+
+    times, sql_times, queries = views(computed=True)
+    cached_times, _, cached_queries = views(computed=False)
+    slowest = max(queries, key=lambda q: float(q["time"]))
     return {
         "first_ms": first,
         "ms": statistics.median(times),
         "sql_ms": statistics.median(sql_times),
-        "queries": queries,
+        "queries": len(queries),
+        "cached_ms": statistics.median(cached_times),
+        "cached_queries": len(cached_queries),
         "slowest_ms": float(slowest["time"]) * 1000,
         "slowest_sql": slowest["sql"][:120] + "…",
         "plan": explain(slowest["sql"]),
-        "hot": hot_spots(lambda: client.get(url)),
+        "hot": hot_spots(lambda: (cache.clear(), client.get(url))),
     }
 
 
@@ -512,7 +525,10 @@ def render(
         " data); the series is the 120 month-ends up to it.",
         "- One process per size and database: migrate, import (read_path + import_dataset), then"
         f" each figure as the median of {REPEAT} calls after one warm-up, then the dashboard"
-        f" `/?peildatum=` as a management user (first view, median of {REPEAT}).",
+        f" `/?peildatum=` as a management user: the first view, the median of {REPEAT} views"
+        " with an empty cache (*computed*: every figure counted, as after any change of the"
+        f" data) and of {REPEAT} views of unchanged data (*cached*: the figures cached per data"
+        " version, binnenwerk/dataversion.py; the page's four charts use the same entry).",
         "- PostgreSQL: a scratch database, ANALYZEd after the import; SQLite: a temporary file,"
         " no ANALYZE (the application never runs it).",
         "- DuckDB (benchmarks/reference.py): the same CSV files in memory, SQL written from"
@@ -568,8 +584,9 @@ def table(sizes: list[dict[str, Any]], db: str) -> list[str]:
             )
         page = run["dashboard"]
         rows.append(
-            f"| {n} | dashboard first / median | {page['first_ms']:,.0f} / {ms(page['ms'])},"
-            f" {page['queries']} queries | | | |"
+            f"| {n} | dashboard: first view / computed / cached | {page['first_ms']:,.0f} /"
+            f" {ms(page['ms'])} ({page['queries']} queries) / {ms(page['cached_ms'])}"
+            f" ({page['cached_queries']} queries) | | | |"
         )
     return rows
 
@@ -580,7 +597,8 @@ GOALS = [
     f"{REEKS} ≤ 5× DuckDB",
     "import < 3 min",
     "import peak memory < 1 GiB",
-    "dashboard < 500 ms (median)",
+    "dashboard < 500 ms, computed (median, as after any change of the data)",
+    "dashboard < 500 ms, unchanged data (median, figures from the cache)",
     "dashboard queries bounded (same at every size)",
     "counter equals DuckDB on every figure and size",
 ]
@@ -603,6 +621,7 @@ def verdicts(sizes: list[dict[str, Any]], db: str) -> list[str]:
         (imp["seconds"] < 180, f"{imp['seconds']:.0f} s"),
         (imp["peak_mib"] < 1024, f"{imp['peak_mib']:,.0f} MiB"),
         (page["ms"] < 500, ms(page["ms"])),
+        (page["cached_ms"] < 500, ms(page["cached_ms"])),
         (len(set(counts)) == 1, " → ".join(map(str, counts)) + " queries"),
         (wrong == 0, f"{wrong} figures differ"),
     ]
@@ -656,7 +675,7 @@ def limits(sizes: list[dict[str, Any]], databases: list[str]) -> list[str]:
             )
         page = run["dashboard"]
         out.append(
-            f"- dashboard: median {ms(page['ms'])}, SQL {ms(page['sql_ms'])} in"
+            f"- dashboard computed: median {ms(page['ms'])}, SQL {ms(page['sql_ms'])} in"
             f" {page['queries']} queries; slowest query {ms(page['slowest_ms'])}"
             f" (`{page['slowest_sql']}`), plan: {'; '.join(page['plan'])}."
             f" Own time by cProfile: {', '.join(page['hot'])}."

@@ -5,6 +5,7 @@ from binnenwerk.jobs.dates import period_ends
 from binnenwerk.jobs.selectors import (
     Filters,
     banen,
+    banen_per,
     banen_reeks,
     kerncijfers,
     nieuwe_banen,
@@ -97,6 +98,19 @@ def test_client_filter_rolls_sub_organisations_up():
         D(2023, 1, 1), D(2023, 3, 31), "maand", filters=Filters(opdrachtgevers=codes)
     )
     assert [r.totaal for r in series] == [2, 2, 2]
+
+
+def test_several_groupings_from_one_query_equal_each_alone(django_assert_num_queries):
+    for code, hours, placed in (("LNV", "25.5", True), ("BZK", "12.75", True), ("", "10", False)):
+        person = MedewerkerFactory()
+        DienstverbandFactory(medewerker=person, uren_per_week=Decimal(hours))
+        if placed:
+            PlaatsingFactory(medewerker=person, opdrachtgever=OrganisatieFactory(code=code))
+    pers = ["opdrachtgever", "werksoort", None, "provincie"]
+    with django_assert_num_queries(1):
+        together = banen_per(D(2023, 1, 1), pers)
+    assert together == {per: banen(D(2023, 1, 1), per=per) for per in pers}
+    assert together["opdrachtgever"].groepen["niet_geplaatst"] == Decimal(10) / BAAN
 
 
 def test_filter_on_no_codes_counts_nothing():

@@ -18,7 +18,7 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 
 from binnenwerk.accounts.constants import Rol
 from binnenwerk.accounts.selectors import has_role, placed_in_teams_of
-from binnenwerk.contracts.chain import Keten, Periode, keten
+from binnenwerk.contracts.chain import Keten, Limieten, Periode, keten
 from binnenwerk.contracts.constants import Signaal
 from binnenwerk.contracts.models import Contractbesluit
 from binnenwerk.people.constants import ContractSoort
@@ -117,10 +117,12 @@ def _undecided(user: Any, peildatum: dt.date) -> QuerySet[Dienstverband]:
     )
 
 
-def _due(contract: Periode, fixed: list[Periode]) -> tuple[str, dt.date, dt.date, Keten]:
+def _due(
+    contract: Periode, fixed: list[Periode], limits: Limieten
+) -> tuple[str, dt.date, dt.date, Keten]:
     """The contract's chain with the person's other fixed-term contracts, its one-year mark,
     and what needs deciding by when."""
-    chain = keten(fixed, contract)
+    chain = keten(fixed, contract, limits)
     mark = add_months(chain.start, 12)
     signaal, datum = signaal_of(contract, mark)
     return signaal, datum, mark, chain
@@ -149,6 +151,7 @@ def werklijst(user: Any, peildatum: dt.date, weken: int | None = None) -> list[W
         )
     )
     items = []
+    limits = Limieten.from_settings()
     for contract in contracts:
         others = contract.medewerker.alle_contracten  # type: ignore[attr-defined]
         fixed = [
@@ -156,7 +159,7 @@ def werklijst(user: Any, peildatum: dt.date, weken: int | None = None) -> list[W
             for c in others
             if c.soort == ContractSoort.BEPAALD and c.pk != contract.pk
         ]
-        signaal, datum, mark, chain = _due(Periode(contract.start, contract.einde), fixed)
+        signaal, datum, mark, chain = _due(Periode(contract.start, contract.einde), fixed, limits)
         if datum > horizon:
             continue
         items.append(
@@ -188,9 +191,10 @@ def overdue_count(user: Any, peildatum: dt.date) -> int:
     ).values_list("pk", "medewerker_id", "start", "einde"):
         fixed[person].append((pk, Periode(start, einde)))
     overdue = 0
+    limits = Limieten.from_settings()
     for pk, person, start, einde in undecided.values_list("pk", "medewerker_id", "start", "einde"):
         others = [period for other, period in fixed[person] if other != pk]
-        if _due(Periode(start, einde), others)[1] < peildatum:
+        if _due(Periode(start, einde), others, limits)[1] < peildatum:
             overdue += 1
     return overdue
 

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
@@ -112,8 +113,21 @@ def _to_banen(uren: Decimal | None) -> Decimal:
 
 def banen(peildatum: dt.date, per: str | None = None, filters: Filters = NO_FILTERS) -> Banen:
     """Jobs on `peildatum`, optionally per group, in one aggregate query."""
-    if per is not None and per not in GROUP_PATH:
-        raise ValueError(_("unknown grouping: %(per)s") % {"per": per})
+    return banen_per(peildatum, [per] if per else [None], filters)[per]
+
+
+def banen_per(
+    peildatum: dt.date, pers: Sequence[str | None], filters: Filters = NO_FILTERS
+) -> dict[str | None, Banen]:
+    """`banen` on one date for several groupings at once (None = ungrouped), from ONE query
+    grouped by all of them: the dashboard asks per client and per work type."""
+    groupings = [per for per in pers if per is not None]
+    for per in groupings:
+        if per not in GROUP_PATH:
+            raise ValueError(_("unknown grouping: %(per)s") % {"per": per})
+    keys: dict[str, F | Value] = {
+        f"groep_{i}": F(f"pl__{GROUP_PATH[per]}") for i, per in enumerate(groupings)
+    }
     rows = (
         Medewerker.objects.filter(doelgroepindicatie=True)
         .annotate(
@@ -124,23 +138,34 @@ def banen(peildatum: dt.date, per: str | None = None, filters: Filters = NO_FILT
         )
         .filter(dv__id__isnull=False)
         .filter(filters.placement_q("pl__"))
-        .values(groep=F(f"pl__{GROUP_PATH[per]}") if per else Value("", output_field=CharField()))
+        .values(**(keys or {"groep_": Value("", output_field=CharField())}))
         .annotate(
             uren=Sum("dv__uren_per_week"), binnenwerk=Count("id", filter=Q(werkgever__isnull=True))
         )
         .order_by()
     )
-    hours_per_group: dict[str, Decimal] = defaultdict(Decimal)
+    hours: dict[str, dict[str, Decimal]] = {per: defaultdict(Decimal) for per in groupings}
     total_hours = ZERO
     headcount = 0
-    for row in rows:
+    row: dict[str, Any]  # its group keys are made per grouping above
+    for row in rows:  # type: ignore[assignment]
         total_hours += row["uren"] or ZERO
         headcount += row["binnenwerk"]
-        if per is not None and row["uren"]:
-            key = row["groep"] if row["groep"] is not None else NIET_GEPLAATST
-            hours_per_group[key] += row["uren"]
-    groepen = {key: _to_banen(hours) for key, hours in sorted(hours_per_group.items())}
-    return Banen(peildatum, per, _to_banen(total_hours), headcount, groepen)
+        if not row["uren"]:
+            continue
+        for i, per in enumerate(groupings):
+            key = row[f"groep_{i}"]
+            hours[per][key if key is not None else NIET_GEPLAATST] += row["uren"]
+    return {
+        per: Banen(
+            peildatum,
+            per,
+            _to_banen(total_hours),
+            headcount,
+            {k: _to_banen(h) for k, h in sorted(hours[per].items())} if per else {},
+        )
+        for per in pers
+    }
 
 
 def banen_per_medewerker(peildatum: dt.date, medewerker_ids: Iterable[int]) -> dict[int, Decimal]:

@@ -98,11 +98,12 @@ def build(user: Any, peildatum: dt.date) -> Dashboard | None:
         [_("Month"), _("Jobs")],
         [[r.peildatum, r.totaal] for r in series],
     )
+    grouped = jobs.banen_per(peildatum, [Per.OPDRACHTGEVER, Per.WERKSOORT], filters=filters)
     for per, title in (
         (Per.OPDRACHTGEVER, _("Jobs per client")),
         (Per.WERKSOORT, _("Jobs per work type")),
     ):
-        result = jobs.banen(peildatum, per=per, filters=filters)
+        result = grouped[per]
         names = group_names(per, list(result.groepen))
         board.tables[f"per_{per}"] = Table(
             f"per_{per}",
