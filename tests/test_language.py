@@ -63,3 +63,21 @@ def test_model_names_follow_the_active_language():
     assert str(Medewerker._meta.verbose_name) == "medewerker"
     with translation.override("en"):
         assert str(Medewerker._meta.verbose_name) == "employee"
+
+
+def test_a_message_translated_differently_in_two_catalogues_is_a_problem(tmp_path, monkeypatch):
+    """Django merges every app's catalogue: one translation would replace the other."""
+    import polib
+
+    from binnenwerk import catalogues
+
+    for app, text in (("a", "Direct naar de inhoud"), ("b", "Naar de inhoud")):
+        folder = tmp_path / app / "locale" / "nl" / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        po = polib.POFile()
+        po.append(polib.POEntry(msgid="Skip to content", msgstr=text))
+        po.append(polib.POEntry(msgid="Start", msgctxt=app, msgstr=f"Start {app}"))
+        po.save(str(folder / "django.po"))
+    monkeypatch.setattr(catalogues, "PACKAGE_DIR", tmp_path)
+    found = catalogues.problems()
+    assert len(found) == 1 and "'Skip to content'" in found[0]  # a context keeps them apart

@@ -6,7 +6,7 @@ only Python; extracting (``make messages``) uses Django's makemessages and needs
 
     python -m binnenwerk.catalogues compile   # .po -> .mo where the .po is newer
     python -m binnenwerk.catalogues extract   # refresh every .po from the sources
-    python -m binnenwerk.catalogues check     # fail on untranslated or fuzzy entries
+    python -m binnenwerk.catalogues check     # fail on untranslated, fuzzy or conflicting entries
 """
 
 from __future__ import annotations
@@ -47,8 +47,11 @@ def compile_all() -> list[Path]:
 
 
 def problems() -> list[str]:
-    """Entries a Dutch user would see in English: untranslated or marked fuzzy."""
+    """Entries a Dutch user would see in English (untranslated or marked fuzzy), and message
+    ids translated differently in two catalogues: Django merges the catalogues of all apps, so
+    one of the two would silently replace the other on every page."""
     found = []
+    seen: dict[tuple[str, str], tuple[str, Path]] = {}
     for po_path in po_files():
         catalogue = polib.pofile(str(po_path))
         relative = po_path.relative_to(PACKAGE_DIR)
@@ -56,6 +59,16 @@ def problems() -> list[str]:
             f"{relative}: niet vertaald: {e.msgid!r}" for e in catalogue.untranslated_entries()
         ]
         found += [f"{relative}: fuzzy: {e.msgid!r}" for e in catalogue.fuzzy_entries()]
+        for entry in catalogue.translated_entries():
+            if entry.msgid_plural:
+                continue
+            key = (entry.msgctxt or "", entry.msgid)
+            earlier = seen.setdefault(key, (entry.msgstr, relative))
+            if earlier[0] != entry.msgstr:
+                found.append(
+                    f"{relative}: anders vertaald dan in {earlier[1]}: {entry.msgid!r}"
+                    f" ({entry.msgstr!r} tegenover {earlier[0]!r})"
+                )
     return found
 
 
