@@ -95,3 +95,28 @@ class PlaatsingFactory(factory.django.DjangoModelFactory):
     team = factory.SubFactory(TeamFactory)
     opdrachtgever = factory.SubFactory(OrganisatieFactory)
     start = dt.date(2020, 1, 1)
+
+
+# Absence (verzuim) --------------------------------------------------------------------------
+
+
+class ZiekmeldingFactory(factory.django.DjangoModelFactory):
+    """A sick report row for set-ups of reads; tests of writes call the services."""
+
+    class Meta:
+        model = "absence.Ziekmelding"
+
+    medewerker = factory.SubFactory(MedewerkerFactory)
+    soort = "ziek"
+    start = dt.date(2023, 3, 1)
+    einde = None
+
+
+class HerstelperiodeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "absence.Herstelperiode"
+
+    ziekmelding = factory.SubFactory(ZiekmeldingFactory)
+    start = dt.date(2023, 3, 10)
+    einde = None
+    werkt_procent = 50

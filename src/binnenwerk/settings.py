@@ -53,7 +53,9 @@ INSTALLED_APPS = [
     "binnenwerk.contracts",
     "binnenwerk.coaching",
     "binnenwerk.outflow",
+    "binnenwerk.absence",
     "binnenwerk.opportunities",
+    "binnenwerk.survey",
     "binnenwerk.demo",
     "binnenwerk.api",
     "binnenwerk.web",
@@ -129,7 +131,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         " PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536;"
     )
 
-# Drawn charts are cached by their data; set CACHE_URL (e.g. redis://127.0.0.1:6379/1) to share.
+# Drawn charts and dashboard figures are cached by their data; set CACHE_URL (e.g.
+# filecache:///var/tmp/binnenwerk) to share them between processes.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://binnenwerk")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -14,6 +14,8 @@ urlpatterns = [
     path("contracten/", include("binnenwerk.contracts.urls")),
     path("coaching/", include("binnenwerk.coaching.urls")),
     path("uitstroom/", include("binnenwerk.outflow.urls")),
+    path("verzuim/", include("binnenwerk.absence.urls")),
     path("kansen/", include("binnenwerk.opportunities.urls")),
+    path("onderzoek/", include("binnenwerk.survey.urls")),
     path("", include("binnenwerk.web.urls")),
 ]

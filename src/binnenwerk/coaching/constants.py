@@ -18,3 +18,4 @@ class InzageSoort(models.TextChoices):
 
     COACHINGNOTITIE = "coachingnotitie", _("coaching note")
     ONTWIKKELDOEL = "ontwikkeldoel", _("development goal")
+    ZIEKMELDING = "ziekmelding", _("sick report")

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Count
 
+from binnenwerk.absence.demo import absence_demo_load
 from binnenwerk.accounts.constants import Rol
 from binnenwerk.accounts.services import account_set
 from binnenwerk.coaching.demo import coaching_demo_load
@@ -23,6 +24,7 @@ from binnenwerk.outflow.demo import outflow_demo_load
 from binnenwerk.people.models import Medewerker
 from binnenwerk.periods import active_on
 from binnenwerk.recruitment.demo import recruitment_demo_load
+from binnenwerk.survey.demo import survey_demo_load
 
 DEMO_PASSWORD = "binnenwerk-demo"
 # One demo account per role: (username, role).
@@ -58,6 +60,8 @@ def demo_load(*, actor: Any = None, progress: Any = None) -> ImportReport:
     opportunities_demo_load(actor=actor)
     _ensure_demo_accounts()
     coaching_demo_load(actor=actor)  # after the accounts: the demo coach writes the notes
+    absence_demo_load(actor=actor)  # after the accounts: the demo supervisor marks steps done
+    survey_demo_load(actor=actor)
     return report
 
 

@@ -18,7 +18,7 @@ from binnenwerk.opportunities import charts, presenters, selectors, services
 from binnenwerk.opportunities.constants import CHANGES_OPPORTUNITIES, SEES_OPPORTUNITIES
 from binnenwerk.opportunities.forms import KansForm
 from binnenwerk.opportunities.models import Kans
-from binnenwerk.web.views.common import peildatum_of, require_role
+from binnenwerk.web.views.common import csv_download, peildatum_of, require_role
 from binnenwerk.web.views.forms_people import service_form
 
 
@@ -40,22 +40,17 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     return render(request, "opportunities/overzicht.html", context)
 
 
-def _csv(content: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def prognose_download(request: HttpRequest) -> HttpResponse:
     require_role(request, *SEES_OPPORTUNITIES)
     _, peildatum = peildatum_of(request)
     result = selectors.prognose(peildatum)
-    return _csv(presenters.prognose_csv(result), f"prognose-banen-{peildatum.isoformat()}.csv")
+    filename = f"prognose-banen-{peildatum.isoformat()}.csv"
+    return csv_download(presenters.prognose_csv(result), filename)
 
 
 def kansen_download(request: HttpRequest) -> HttpResponse:
     require_role(request, *SEES_OPPORTUNITIES)
-    return _csv(presenters.kansen_csv(selectors.kansen_lijst()), "kansrijke-ideeen.csv")
+    return csv_download(presenters.kansen_csv(selectors.kansen_lijst()), "kansrijke-ideeen.csv")
 
 
 def bewerken(request: HttpRequest, pk: int | None = None) -> HttpResponse:

@@ -25,7 +25,7 @@ from binnenwerk.outflow.constants import (
 from binnenwerk.outflow.forms import JaarForm, UitstroomForm
 from binnenwerk.outflow.models import Uitstroom
 from binnenwerk.people.models import Medewerker
-from binnenwerk.web.views.common import require_role
+from binnenwerk.web.views.common import csv_download, require_role
 from binnenwerk.web.views.forms_people import service_form
 
 
@@ -53,16 +53,10 @@ def overzicht(request: HttpRequest) -> HttpResponse:
     return render(request, "outflow/overzicht.html", context)
 
 
-def _csv(content: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 def cijfers_download(request: HttpRequest) -> HttpResponse:
     require_role(request, *SEES_FIGURES)
     _, jaar = _year(request)
-    return _csv(
+    return csv_download(
         presenters.cijfers_csv(selectors.uitstroom_cijfers(jaar)), f"uitstroom-{jaar}-redenen.csv"
     )
 
@@ -72,7 +66,7 @@ def lijst_download(request: HttpRequest) -> HttpResponse:
     _, jaar = _year(request)
     rows = selectors.uitstroom_lijst(request.user, jaar)
     content = presenters.lijst_csv(rows, with_notes=has_role(request.user, *SEES_SPECIAL))
-    return _csv(content, f"uitstroom-{jaar}.csv")
+    return csv_download(content, f"uitstroom-{jaar}.csv")
 
 
 def nieuw(request: HttpRequest) -> HttpResponse:

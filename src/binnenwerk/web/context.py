@@ -5,12 +5,14 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from binnenwerk.absence.constants import SEES_FIGURES as SEES_ABSENCE
 from binnenwerk.accounts.constants import ORGANISATION_WIDE, SEES_MONITOR, SEES_PEOPLE, Rol
 from binnenwerk.accounts.selectors import roles_of
 from binnenwerk.coaching.scope import uses_coaching
 from binnenwerk.opportunities.constants import SEES_OPPORTUNITIES
 from binnenwerk.outflow.constants import SEES_FIGURES as SEES_OUTFLOW
 from binnenwerk.recruitment.constants import CHANGES_CANDIDATES, SEES_FUNNEL
+from binnenwerk.survey.scope import manages_survey, sees_results
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -40,6 +42,12 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append(("outflow:overzicht", _("Outflow")))
     if roles & SEES_OPPORTUNITIES:
         items.append(("opportunities:overzicht", _("Growth opportunities")))
+    if roles & SEES_ABSENCE:
+        items.append(("absence:cijfers", _("Absence")))
+    if manages_survey(request.user):
+        items.append(("survey:beheer", _("Employee survey")))
+    elif sees_results(request.user):
+        items.append(("survey:resultaten-laatste", _("Employee survey")))
     if roles & SEES_MONITOR or Rol.OPDRACHTGEVER in roles:
         items.append(("monitor:tabel", _("Job Agreement")))
     if Rol.BEHEERDER in roles:

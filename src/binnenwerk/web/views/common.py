@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 
 from binnenwerk.accounts.selectors import has_role
 from binnenwerk.web.forms import PeildatumForm
@@ -42,3 +42,10 @@ def history_of(obj: Any) -> list[Any]:
     return list(
         LogEntry.objects.get_for_object(obj).select_related("actor").order_by("-timestamp")[:50]
     )
+
+
+def csv_download(content: str, filename: str) -> HttpResponse:
+    """A CSV text as a download named `filename`."""
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
