@@ -35,11 +35,12 @@ def _fresh_cache():
 
 @pytest.fixture(scope="module")
 def demo_org(django_db_setup, django_db_blocker):
-    """The demo organisation, loaded once per test module through the importer."""
-    from binnenwerk.demo.services import demo_load
+    """The demo organisation for one test module: loaded through the importer once per test
+    process, and restored from a copy of it for every further module (tests/demo_snapshot.py)."""
+    from tests.demo_snapshot import load_demo
 
     with django_db_blocker.unblock():
-        demo_load()
+        load_demo()
         yield
         call_command("flush", interactive=False, verbosity=0)
 
