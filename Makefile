@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 STAMP := $(VENV)/.installed
 
-.PHONY: setup catalogues messages demo test test-database lint format bench bench-quick lock openapi clean
+.PHONY: setup catalogues messages demo test test-database lint format bench bench-quick lock openapi clean pdf-libraries
 
 setup: $(STAMP)
 
@@ -28,6 +28,7 @@ messages: setup
 	$(BIN)/python -m binnenwerk.catalogues check
 
 demo: catalogues
+	-@$(MAKE) --no-print-directory pdf-libraries
 	$(BIN)/binnenwerk demo
 
 lint: catalogues
@@ -42,12 +43,19 @@ CHROMIUM := /usr/bin/chromium
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-test: lint $(CHROMIUM)
+# PDFs (WeasyPrint) need Pango, HarfBuzz and a font from the system; install them when missing.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-dejavu-core
+pdf-libraries:
+	@ldconfig -p | grep -q libpangoft2-1.0.so.0 && ldconfig -p | grep -q libharfbuzz-subset.so.0 \
+		&& test -d /usr/share/fonts/truetype/dejavu \
+		|| (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_PACKAGES))
+
+test: lint $(CHROMIUM) pdf-libraries
 	$(BIN)/pytest -n 2
 
 # The suite once more on another database (DATABASE_URL, e.g. PostgreSQL in CI). Lint and the
 # browser tests ran in `make test` already; the browser tests serve their own SQLite demo.
-test-database: catalogues
+test-database: catalogues pdf-libraries
 	$(BIN)/pytest -n 2 --ignore=tests/browser
 
 format: setup

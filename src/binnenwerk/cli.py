@@ -6,9 +6,11 @@
     binnenwerk banen --peildatum YYYY-MM-DD [--per …] [--format table|csv|json]
     binnenwerk teams --peildatum YYYY-MM-DD [--per werksoort|provincie|locatie] [--format …]
     binnenwerk kerncijfers --jaar YYYY [--format table|json]
+    binnenwerk verzuim --jaar YYYY [--per team|werksoort] [--format table|json]
+    binnenwerk jaaroverzicht --jaar YYYY --output PATH.pdf|PATH.html
     binnenwerk demo [--no-serve]
 
-Any other Django command (createsuperuser, runserver, …) passes through unchanged.
+The README lists every command. Any other Django command (createsuperuser, runserver, …) passes through unchanged.
 """
 
 from __future__ import annotations

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "binnenwerk.absence",
     "binnenwerk.opportunities",
     "binnenwerk.survey",
+    "binnenwerk.reports",
     "binnenwerk.demo",
     "binnenwerk.api",
     "binnenwerk.web",

@@ -17,5 +17,6 @@ urlpatterns = [
     path("verzuim/", include("binnenwerk.absence.urls")),
     path("kansen/", include("binnenwerk.opportunities.urls")),
     path("onderzoek/", include("binnenwerk.survey.urls")),
+    path("jaaroverzicht/", include("binnenwerk.reports.urls")),
     path("", include("binnenwerk.web.urls")),
 ]

@@ -24,6 +24,7 @@ from binnenwerk.outflow.demo import outflow_demo_load
 from binnenwerk.people.models import Medewerker
 from binnenwerk.periods import active_on
 from binnenwerk.recruitment.demo import recruitment_demo_load
+from binnenwerk.reports.demo import reports_demo_load
 from binnenwerk.survey.demo import survey_demo_load
 
 DEMO_PASSWORD = "binnenwerk-demo"
@@ -62,6 +63,7 @@ def demo_load(*, actor: Any = None, progress: Any = None) -> ImportReport:
     coaching_demo_load(actor=actor)  # after the accounts: the demo coach writes the notes
     absence_demo_load(actor=actor)  # after the accounts: the demo supervisor marks steps done
     survey_demo_load(actor=actor)
+    reports_demo_load(actor=actor)  # last: publishes 2023, then a late correction
     return report
 
 

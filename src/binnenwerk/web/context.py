@@ -12,6 +12,7 @@ from binnenwerk.coaching.scope import uses_coaching
 from binnenwerk.opportunities.constants import SEES_OPPORTUNITIES
 from binnenwerk.outflow.constants import SEES_FIGURES as SEES_OUTFLOW
 from binnenwerk.recruitment.constants import CHANGES_CANDIDATES, SEES_FUNNEL
+from binnenwerk.reports.scope import sees_report
 from binnenwerk.survey.scope import manages_survey, sees_results
 
 
@@ -48,6 +49,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append(("survey:beheer", _("Employee survey")))
     elif sees_results(request.user):
         items.append(("survey:resultaten-laatste", _("Employee survey")))
+    if sees_report(request.user):
+        items.append(("reports:laatste", _("Annual overview")))
     if roles & SEES_MONITOR or Rol.OPDRACHTGEVER in roles:
         items.append(("monitor:tabel", _("Job Agreement")))
     if Rol.BEHEERDER in roles:

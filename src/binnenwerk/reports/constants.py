@@ -1,0 +1,17 @@
+from binnenwerk.accounts.constants import Rol
+
+# A figure about fewer people than this is shown as "<5" in anything published or shown to
+# clients (jobs and team counts excepted).
+KLEINE_GROEP = 5
+SUPPRESSED = "<5"
+
+# Who sees the annual overview (and its difference view, PDF); who publishes it.
+SEES_REPORT = {Rol.BEHEERDER, Rol.MANAGEMENT, Rol.PERSONEELSZAKEN}
+PUBLISHES = {Rol.BEHEERDER}
+
+# Kinds of figure: how a value is stored and shown.
+BANEN = "banen"  # Decimal jobs, 2 decimals when shown
+AANTAL = "aantal"  # an integer count
+PERCENTAGE = "percentage"  # Decimal, 2 decimals
+CIJFER = "cijfer"  # a survey mark, 1 decimal
+PROCENT_1 = "procent_1"  # Decimal percentage shown with 1 decimal (the survey's response)
