@@ -10,7 +10,8 @@
     binnenwerk jaaroverzicht --jaar YYYY --output PATH.pdf|PATH.html
     binnenwerk demo [--no-serve]
 
-The README lists every command. Any other Django command (createsuperuser, runserver, …) passes through unchanged.
+The README lists every command. Any other Django command (createsuperuser, runserver, …)
+passes through unchanged.
 """
 
 from __future__ import annotations
