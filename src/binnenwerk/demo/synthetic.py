@@ -26,6 +26,7 @@ from typing import Any
 
 from faker import Faker
 
+from binnenwerk.imports.schema import ORDER
 from binnenwerk.organisation.constants import Provincie
 
 # Ten years of history up to the end of the generated data.
@@ -69,32 +70,12 @@ STAFF_PER_TEAM = 2 / 3  # one supervisor or coach looks after about three teams
 WITHOUT_INDICATION = 0.04
 PARTNER_EMPLOYED = 0.06
 
+# The import format's columns (imports.schema), less the BSN: the test range holds too few
+# valid ones. Team roles are in the teams sheet's leidinggevende and jobcoach columns.
 HEADERS = {
-    "organisaties": ["code", "naam", "soort", "hoort_bij"],
-    "werksoorten": ["code", "naam", "teamgrootte_min", "teamgrootte_max"],
-    "locaties": ["code", "naam", "plaats", "provincie"],
-    "teams": [
-        "code",
-        "naam",
-        "werksoort",
-        "locatie",
-        "partner",
-        "capaciteit",
-        "start",
-        "einde",
-        "leidinggevende",
-        "jobcoach",
-    ],
-    "medewerkers": [
-        "personeelsnummer",
-        "voornaam",
-        "achternaam",
-        "geboortedatum",
-        "doelgroepindicatie",
-        "werkgever",
-    ],
-    "dienstverbanden": ["personeelsnummer", "start", "einde", "uren_per_week", "soort"],
-    "plaatsingen": ["personeelsnummer", "team", "opdrachtgever", "start", "einde"],
+    name: [column for column in ORDER[name] if column != "bsn"]
+    for name in ORDER
+    if name != "teamrollen"
 }
 
 
