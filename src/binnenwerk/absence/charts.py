@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.utils.dates import MONTHS_3
 from django.utils.translation import gettext as _
 from matplotlib.figure import Figure
 
 from binnenwerk.web.charts import BLUE, GREY, cached, svg_of
-
-MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 
 
 @cached
@@ -30,7 +29,7 @@ def rate_chart(points: tuple[tuple[int, Decimal | None], ...], norm: Decimal | N
             xytext=(0, 4),
             textcoords="offset points",
         )
-    axes.set_xticks(range(1, 13), MONTHS)
+    axes.set_xticks(range(1, 13), [str(MONTHS_3[month]) for month in range(1, 13)])
     axes.set_ylabel(_("absence rate (%)"))
     axes.grid(axis="y", color="#dddddd")
     axes.set_ylim(bottom=0)
