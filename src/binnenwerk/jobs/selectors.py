@@ -14,7 +14,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
@@ -125,9 +124,9 @@ def banen_per(
     for per in groupings:
         if per not in GROUP_PATH:
             raise ValueError(_("unknown grouping: %(per)s") % {"per": per})
-    keys: dict[str, F | Value] = {
+    group_by: dict[str, F | Value] = {
         f"groep_{i}": F(f"pl__{GROUP_PATH[per]}") for i, per in enumerate(groupings)
-    }
+    } or {"groep": Value("", output_field=CharField())}
     rows = (
         Medewerker.objects.filter(doelgroepindicatie=True)
         .annotate(
@@ -138,24 +137,23 @@ def banen_per(
         )
         .filter(dv__id__isnull=False)
         .filter(filters.placement_q("pl__"))
-        .values(**(keys or {"groep_": Value("", output_field=CharField())}))
+        .values(**group_by)
         .annotate(
             uren=Sum("dv__uren_per_week"), binnenwerk=Count("id", filter=Q(werkgever__isnull=True))
         )
+        .values_list(*group_by, "uren", "binnenwerk")
         .order_by()
     )
     hours: dict[str, dict[str, Decimal]] = {per: defaultdict(Decimal) for per in groupings}
     total_hours = ZERO
     headcount = 0
-    row: dict[str, Any]  # its group keys are made per grouping above
-    for row in rows:  # type: ignore[assignment]
-        total_hours += row["uren"] or ZERO
-        headcount += row["binnenwerk"]
-        if not row["uren"]:
+    for *groups, uren, binnenwerk in rows:
+        total_hours += uren or ZERO
+        headcount += binnenwerk
+        if not uren:
             continue
-        for i, per in enumerate(groupings):
-            key = row[f"groep_{i}"]
-            hours[per][key if key is not None else NIET_GEPLAATST] += row["uren"]
+        for per, key in zip(groupings, groups, strict=False):  # none without a grouping
+            hours[per][key if key is not None else NIET_GEPLAATST] += uren
     return {
         per: Banen(
             peildatum,
