@@ -13,3 +13,4 @@ class ReportsConfig(AppConfig):
         from binnenwerk.reports import models
 
         auditlog.register(models.Publicatie, exclude_fields=["cijfers"])
+        auditlog.register(models.Tekst, exclude_fields=["gewijzigd_op"])

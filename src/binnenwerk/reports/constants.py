@@ -1,3 +1,6 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
 from binnenwerk.accounts.constants import Rol
 
 # A figure about fewer people than this is shown as "<5" in anything published or shown to
@@ -15,3 +18,25 @@ AANTAL = "aantal"  # an integer count
 PERCENTAGE = "percentage"  # Decimal, 2 decimals
 CIJFER = "cijfer"  # a survey mark, 1 decimal
 PROCENT_1 = "procent_1"  # Decimal percentage shown with 1 decimal (the survey's response)
+
+# The columns of Table 1 of the monitor that a quarter's snapshot holds, in their order.
+TABEL1_KOLOMMEN = (
+    "doel",
+    "formeel_excl_binnenwerk",
+    "binnenwerk",
+    "inleen",
+    "totaal",
+    "realisatie_pct",
+)
+
+
+class TekstSoort(models.TextChoices):
+    """The free-text sections of the annual overview: one foreword, any number of stories."""
+
+    VOORWOORD = "voorwoord", _("Foreword")
+    VERHAAL = "verhaal", _("Story")
+
+
+# The longest text a section holds (characters): a foreword or story is a page at most.
+MAX_INHOUD = 6000
+MAX_TITEL = 200

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from binnenwerk.formatting import decimal_nl
-from binnenwerk.reports.constants import AANTAL, KLEINE_GROEP, SUPPRESSED
+from binnenwerk.reports.constants import AANTAL, KLEINE_GROEP, SUPPRESSED, TABEL1_KOLOMMEN
 from binnenwerk.reports.selectors import PLACES, Cijfer, Jaaroverzicht
 from binnenwerk.web.charts import bar_chart, province_tiles
 
@@ -48,6 +48,14 @@ class Regel:
 
 def rows(cijfers: list[Cijfer]) -> list[Regel]:
     return [Regel(c.sleutel, c.label, shown(c)) for c in cijfers]
+
+
+def texts(overzicht: Jaaroverzicht) -> dict[str, Any]:
+    """The foreword (or None) and the stories in their order, as the overview holds them
+    (a snapshot's own copy when published). The template escapes them: never HTML."""
+    ordered = sorted(overzicht.teksten, key=lambda t: t.volgorde)
+    voorwoord = next((t for t in ordered if t.is_voorwoord), None)
+    return {"voorwoord": voorwoord, "verhalen": [t for t in ordered if not t.is_voorwoord]}
 
 
 def context(overzicht: Jaaroverzicht) -> dict[str, Any]:
@@ -94,6 +102,7 @@ def context(overzicht: Jaaroverzicht) -> dict[str, Any]:
         "totaal_banen": row("banen"),
         "totaal_teams": row("teams"),
         "tabel1": overzicht.tabel1,
+        **texts(overzicht),
     }
     if per_client:
         result["grafiek_opdrachtgever"] = unique_ids(
@@ -113,3 +122,31 @@ def context(overzicht: Jaaroverzicht) -> dict[str, Any]:
             bar_chart(tuple((c.label, c.getal) for c in growth)), "gr"
         )
     return result
+
+
+@dataclass(frozen=True)
+class Tabel1Regel:
+    code: str
+    label: str
+    cellen: list[str]
+    totaal: bool
+
+
+def tabel1_cell(kolom: str, value: str | None) -> str:
+    """A published cell of Table 1 in Dutch form, to the 2 decimals the snapshot keeps."""
+    if value is None:
+        return "–"
+    return decimal_nl(Decimal(value), 2) + ("%" if kolom == "realisatie_pct" else "")
+
+
+def tabel1_rows(rows: list[dict[str, Any]]) -> list[Tabel1Regel]:
+    """Table 1 as a snapshot holds it (the total last), ready to show."""
+    return [
+        Tabel1Regel(
+            code=row["code"],
+            label=str(row.get("naam") or row["code"]),
+            cellen=[tabel1_cell(k, row.get(k)) for k in TABEL1_KOLOMMEN],
+            totaal=not row["code"],
+        )
+        for row in rows
+    ]

@@ -1,5 +1,5 @@
-"""The figures of the annual overview (jaaroverzicht), the current publication of a year and
-the publications' snapshots (the difference view is in reports.differences).
+"""The figures of the annual overview (jaaroverzicht), its texts, the current publication of a
+year and the publications' snapshots (the difference view is in reports.differences).
 
 Every figure comes from an existing selector (jobs, outflow, absence, survey, opportunities,
 monitor); nothing is recounted here. A section without data is left out, never faked.
@@ -30,8 +30,15 @@ from binnenwerk.monitor.selectors import tabel1
 from binnenwerk.opportunities.selectors import prognose
 from binnenwerk.outflow.selectors import uitstroom_cijfers
 from binnenwerk.people.models import Dienstverband
-from binnenwerk.reports.constants import AANTAL, BANEN, CIJFER, PERCENTAGE, PROCENT_1
-from binnenwerk.reports.models import Publicatie
+from binnenwerk.reports.constants import (
+    AANTAL,
+    BANEN,
+    CIJFER,
+    PERCENTAGE,
+    PROCENT_1,
+    TekstSoort,
+)
+from binnenwerk.reports.models import Publicatie, Tekst
 from binnenwerk.survey.models import Vragenlijst
 from binnenwerk.survey.selectors import resultaten
 
@@ -55,11 +62,28 @@ class Cijfer:
 
 
 @dataclass(frozen=True)
+class TekstDeel:
+    """A free-text section as published: `id` is the Tekst it was copied from (None in a
+    snapshot that did not keep it)."""
+
+    soort: str
+    titel: str
+    inhoud: str
+    volgorde: int
+    id: int | None = None
+
+    @property
+    def is_voorwoord(self) -> bool:
+        return self.soort == TekstSoort.VOORWOORD
+
+
+@dataclass(frozen=True)
 class Jaaroverzicht:
     jaar: int
     kwartaal: int | None
     cijfers: list[Cijfer]
     tabel1: list[dict[str, Any]] = field(default_factory=list)
+    teksten: list[TekstDeel] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -67,15 +91,27 @@ class Jaaroverzicht:
             "kwartaal": self.kwartaal,
             "cijfers": [asdict(c) for c in self.cijfers],
             "tabel1": self.tabel1,
+            "teksten": [asdict(t) for t in self.teksten],
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Jaaroverzicht:
+        """A snapshot as stored; one made before texts were kept has none."""
         return cls(
             jaar=data["jaar"],
             kwartaal=data.get("kwartaal"),
             cijfers=[Cijfer(**c) for c in data["cijfers"]],
             tabel1=data.get("tabel1", []),
+            teksten=[
+                TekstDeel(
+                    soort=t["soort"],
+                    titel=t.get("titel", ""),
+                    inhoud=t["inhoud"],
+                    volgorde=int(t.get("volgorde", 0)),
+                    id=t.get("id"),
+                )
+                for t in data.get("teksten", [])
+            ],
         )
 
     def by_key(self) -> dict[str, Cijfer]:
@@ -224,7 +260,19 @@ def _goal(jaar: int, cijfers: list[Cijfer]) -> None:
     _add(cijfers, "kansen.gewogen", _("Weighted jobs of the opportunities"), gewogen, BANEN)
 
 
-def _tabel1(jaar: int, kwartaal: int) -> list[dict[str, Any]]:
+def teksten(jaar: int) -> QuerySet[Tekst]:
+    """The year's texts in their order: the foreword first, then the stories."""
+    return Tekst.objects.filter(jaar=jaar).order_by("-soort", "volgorde", "id")
+
+
+def _teksten(jaar: int) -> list[TekstDeel]:
+    return [TekstDeel(t.soort, t.titel, t.inhoud, t.volgorde, t.pk) for t in teksten(jaar)]
+
+
+def kwartaal_tabel1(jaar: int, kwartaal: int) -> list[dict[str, Any]]:
+    """Table 1 of the monitor for the quarter, today, as a snapshot holds it (values to 2
+    decimals, the total last)."""
+
     def shown(value: Decimal | None) -> str | None:
         return None if value is None else decimal_str(value)
 
@@ -246,15 +294,17 @@ def _tabel1(jaar: int, kwartaal: int) -> list[dict[str, Any]]:
 
 
 def jaaroverzicht_cijfers(jaar: int, kwartaal: int | None = None) -> Jaaroverzicht:
-    """Every figure of the year's overview, today (and for a quarter: Table 1 of the monitor)."""
+    """Every figure of the year's overview, today (for a quarter: and Table 1 of the monitor;
+    for the year: and its texts)."""
     cijfers: list[Cijfer] = []
     _jobs(jaar, cijfers)
     _outflow(jaar, cijfers)
     _absence(jaar, cijfers)
     _survey(jaar, cijfers)
     _goal(jaar, cijfers)
-    table = _tabel1(jaar, kwartaal) if kwartaal else []
-    return Jaaroverzicht(jaar, kwartaal, cijfers, table)
+    if kwartaal:
+        return Jaaroverzicht(jaar, kwartaal, cijfers, kwartaal_tabel1(jaar, kwartaal))
+    return Jaaroverzicht(jaar, kwartaal, cijfers, teksten=_teksten(jaar))
 
 
 # --- publications -------------------------------------------------------------
@@ -286,3 +336,17 @@ def huidige_publicatie(jaar: int, kwartaal: int | None = None) -> Publicatie | N
 
 def snapshot(publicatie: Publicatie) -> Jaaroverzicht:
     return Jaaroverzicht.from_json(publicatie.cijfers)
+
+
+def kwartaal_publicaties(jaar: int) -> dict[int, Publicatie | None]:
+    """The current publication of each quarter of the year (None when unpublished), in one
+    query."""
+    current: dict[int, Publicatie | None] = dict.fromkeys(range(1, 5))
+    for publicatie in (
+        Publicatie.objects.filter(jaar=jaar, kwartaal__isnull=False, vervangen_door__isnull=True)
+        .select_related("published_by")
+        .order_by("kwartaal", "published_at", "id")
+    ):
+        assert publicatie.kwartaal is not None
+        current[publicatie.kwartaal] = publicatie
+    return current

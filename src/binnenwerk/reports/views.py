@@ -1,6 +1,7 @@
 """The annual overview pages: the overview (from the current publication's snapshot, else
 live as a concept), the difference view, publishing (administrator) and the PDF.
-Any role outside SEES_REPORT gets 404."""
+Any role outside SEES_REPORT gets 404. The texts' pages are in views_teksten, the quarters'
+in views_kwartaal."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from binnenwerk.web.views.common import require_role
 MIN_JAAR, MAX_JAAR = 2000, 2100
 
 
-def _check_year(jaar: int) -> None:
+def check_year(jaar: int) -> None:
     if not MIN_JAAR <= jaar <= MAX_JAAR:
         raise Http404
 
@@ -52,8 +53,11 @@ def laatste(request: HttpRequest) -> HttpResponse:
 
 def overzicht(request: HttpRequest, jaar: int) -> HttpResponse:
     require_role(request, *SEES_REPORT)
-    _check_year(jaar)
-    return render(request, "reports/jaaroverzicht.html", overview_context(jaar, request.user))
+    check_year(jaar)
+    context = overview_context(jaar, request.user)
+    context["kwartalen"] = list(selectors.kwartaal_publicaties(jaar).items())
+    context["huidig_jaar"] = dt.date.today().year
+    return render(request, "reports/jaaroverzicht.html", context)
 
 
 def pdf_bytes(jaar: int) -> bytes:
@@ -63,7 +67,7 @@ def pdf_bytes(jaar: int) -> bytes:
 
 def pdf(request: HttpRequest, jaar: int) -> HttpResponse:
     require_role(request, *SEES_REPORT)
-    _check_year(jaar)
+    check_year(jaar)
     try:
         content = pdf_bytes(jaar)
     except OSError:  # WeasyPrint could not load Pango: the server lacks its system libraries
@@ -79,12 +83,13 @@ def pdf(request: HttpRequest, jaar: int) -> HttpResponse:
 
 def verschillen(request: HttpRequest, jaar: int) -> HttpResponse:
     require_role(request, *SEES_REPORT)
-    _check_year(jaar)
+    check_year(jaar)
     publicatie = selectors.huidige_publicatie(jaar)
     context: dict[str, Any] = {"jaar": jaar, "publicatie": publicatie}
     if publicatie is not None:
         result = differences.verschillen(publicatie)
         context["cijfers"] = result.cijfers
+        context["teksten"] = result.teksten
         context["oorzaken"] = result.oorzaken
     return render(request, "reports/verschillen.html", context)
 
@@ -92,7 +97,7 @@ def verschillen(request: HttpRequest, jaar: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def publiceren(request: HttpRequest, jaar: int) -> HttpResponse:
     require_role(request, *PUBLISHES)
-    _check_year(jaar)
+    check_year(jaar)
     vorige = selectors.huidige_publicatie(jaar)
     fout = ""
     reden = ""

@@ -51,6 +51,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append(("survey:resultaten-laatste", _("Employee survey")))
     if sees_report(request.user):
         items.append(("reports:laatste", _("Annual overview")))
+    elif Rol.OPDRACHTGEVER in roles:
+        items.append(("reports:opdrachtgevers", _("Annual statement")))
     if roles & SEES_MONITOR or Rol.OPDRACHTGEVER in roles:
         items.append(("monitor:tabel", _("Job Agreement")))
     if Rol.BEHEERDER in roles:

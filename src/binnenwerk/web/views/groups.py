@@ -23,6 +23,7 @@ from binnenwerk.jobs.constants import Interval, Per
 from binnenwerk.jobs.selectors import Filters, organisation_with_parts
 from binnenwerk.organisation.models import Locatie, Organisatie, Team, Werksoort
 from binnenwerk.periods import active_on
+from binnenwerk.reports.scope import opens_client_statement
 from binnenwerk.web import charts
 from binnenwerk.web.views.common import history_of, peildatum_of
 
@@ -147,5 +148,7 @@ def group_detail(request: HttpRequest, kind: str, code: str) -> HttpResponse:
             ],
             "teams": teams,
             "historie": history_of(obj) if has_role(request.user, *MAY_SEE_HISTORY) else None,
+            "rapportage": config.per == Per.OPDRACHTGEVER
+            and opens_client_statement(request.user, code),
         },
     )
