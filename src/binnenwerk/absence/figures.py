@@ -224,6 +224,9 @@ def compute(
             if einde is not None and ended and _hours(person.contracts, einde):
                 for f in targets(_at(person.placements, einde)):
                     f.duren.append((einde - absence.start).days + 1)
+    # The durations are a multiset: sorted, the figures do not depend on the rows' order.
+    for f in (total, *groups.values()):
+        f.duren.sort()
     return total, dict(groups)
 
 
