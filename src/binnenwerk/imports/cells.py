@@ -10,6 +10,9 @@ from django.utils.translation import gettext as _
 
 _DMY = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The largest value of the whole-number columns (PositiveSmallIntegerField on every database).
+SMALL_INTEGER_MAX = 32767
 TRUE_WORDS = {"ja", "j", "true", "waar", "1", "yes", "y"}
 FALSE_WORDS = {"nee", "n", "false", "onwaar", "0", "no"}
 
@@ -60,7 +63,10 @@ def decimal(value: object) -> Decimal:
     if isinstance(value, Decimal):
         return value
     if isinstance(value, int | float):
-        return Decimal(str(value))
+        number = Decimal(str(value))
+        if not number.is_finite():  # a workbook's NaN or infinity
+            raise CellError(_("'%(value)s' is not a number") % {"value": value})
+        return number
     raw = text(value).replace(" ", "")
     if "," in raw:  # decimal comma; a dot before it groups thousands
         raw = raw.replace(".", "").replace(",", ".")
@@ -73,13 +79,30 @@ def decimal(value: object) -> Decimal:
     return number
 
 
-def whole_number(value: object) -> int:
+def whole_number(value: object, maximum: int = SMALL_INTEGER_MAX) -> int:
     number = decimal(value)
     if number != number.to_integral_value() or number < 0:
         raise CellError(
             _("'%(value)s' is not a whole number of 0 or more") % {"value": text(value)}
         )
+    # Compared before int(): `1e999999999` would otherwise become a number of a billion digits.
+    if number > maximum:
+        raise CellError(
+            _("'%(value)s' is too large: at most %(max)s")
+            % {"value": _shortened(text(value)), "max": maximum}
+        )
     return int(number)
+
+
+def _shortened(raw: str, length: int = 20) -> str:
+    return raw if len(raw) <= length else raw[:length] + "…"
+
+
+def control_character(value: str) -> str | None:
+    """The first control character in a text (tab and line breaks allowed), if any: a database
+    cannot hold NUL in text, and none of them belongs in a name or code."""
+    match = _CONTROL.search(value)
+    return match.group() if match else None
 
 
 def yes_no(value: object) -> bool:

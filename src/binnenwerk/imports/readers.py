@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -41,17 +42,29 @@ def read_path(path: str | Path) -> Dataset:
     )
 
 
+# What a damaged zip raises while it is opened or read: a bad header or checksum, a cut-off or
+# broken compressed stream, an unknown compression method or encryption, undecodable names.
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+)
+
+
 def read_zip(content: bytes) -> Dataset:
     try:
-        archive = zipfile.ZipFile(io.BytesIO(content))
-    except zipfile.BadZipFile as error:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            files = [
+                (Path(info.filename).name, archive.read(info))
+                for info in archive.infolist()
+                if info.filename.lower().endswith(".csv")
+                and not info.filename.startswith("__MACOSX")
+            ]
+    except ZIP_ERRORS as error:
         raise ReadError(_("the .zip file is damaged or not a zip")) from error
-    with archive:
-        files = [
-            (Path(info.filename).name, archive.read(info))
-            for info in archive.infolist()
-            if info.filename.lower().endswith(".csv") and not info.filename.startswith("__MACOSX")
-        ]
     return _from_csv_files(sorted(files))
 
 
@@ -63,12 +76,13 @@ def xlsx_tables(content: bytes) -> list[tuple[str, list[list[Any]]]]:
     """Every sheet of a workbook as (name, rows of cell values)."""
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(content))
+        # A sheet is read (and its part of the zip inflated) only here: damage may show now.
+        return [
+            (name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
+            for name in workbook.sheet_names
+        ]
     except Exception as error:  # calamine raises its own error types for broken files
         raise ReadError(_("the workbook cannot be read: %(error)s") % {"error": error}) from error
-    return [
-        (name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
-        for name in workbook.sheet_names
-    ]
 
 
 def _from_csv_files(files: Iterable[tuple[str, bytes]]) -> Dataset:
@@ -83,7 +97,12 @@ def csv_rows(filename: str, content: bytes) -> list[list[str]]:
         raise ReadError(_("%(file)s is not UTF-8 text") % {"file": filename}) from error
     first_line = decoded.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    return list(csv.reader(io.StringIO(decoded, newline=""), delimiter=delimiter))
+    try:
+        return list(csv.reader(io.StringIO(decoded, newline=""), delimiter=delimiter))
+    except csv.Error as error:  # e.g. a cell over the csv module's 128 KiB field limit
+        raise ReadError(
+            _("%(file)s cannot be read as CSV: %(error)s") % {"file": filename, "error": error}
+        ) from error
 
 
 def numbered(

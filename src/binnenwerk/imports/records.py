@@ -51,6 +51,8 @@ def _provincie(value: object) -> str:
 
 def _bsn(value: object) -> str:
     bsn = normalise_bsn(cells.text(value))
+    if not bsn.isascii():  # other scripts' digits pass str.isdigit(), not the 11-proef
+        bsn = bsn.encode("ascii", "replace").decode()
     if error := bsn_error(bsn):
         raise cells.CellError(error)
     return bsn
@@ -225,6 +227,12 @@ def _parse_row(
             continue
         if isinstance(parsed, str) and len(parsed) > MAX_LENGTH.get(column, 10**6):
             message = _("too long: at most %(max)s characters") % {"max": MAX_LENGTH[column]}
+            errors.append(error(sheet, number, column, message))
+            continue
+        if isinstance(parsed, str) and (control := cells.control_character(parsed)):
+            message = _("contains a control character (code %(code)s); remove it") % {
+                "code": ord(control)
+            }
             errors.append(error(sheet, number, column, message))
             continue
         values[column] = DEFAULTS.get(column) if parsed is None and column in DEFAULTS else parsed

@@ -142,7 +142,8 @@ def _plan_answers(
 def _load_2023(actor: Any) -> None:
     if Vragenlijst.objects.filter(jaar=2023).exists():
         return
-    rng = random.Random(SEED)
+    # bandit B311: Random here only draws the demo's fictitious data from a fixed seed, no secret.
+    rng = random.Random(SEED)  # nosec B311
     first_day, placed, responses = _first_day()
     vragenlijst = vragenlijst_create_from_template(
         actor=actor,
