@@ -43,6 +43,7 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "binnenwerk.settings")
     os.environ.setdefault("BINNENWERK_CLI", "1")
     os.environ["ALLOWED_HOSTS"] = "testserver"
+    os.environ["SECURE_SSL_REDIRECT"] = "0"  # the test client speaks plain HTTP
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
     import django
 

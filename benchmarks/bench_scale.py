@@ -75,7 +75,9 @@ def run_one(data: Path, database: str, peildatum: dt.date) -> dict[str, Any]:
     os.environ["DATABASE_URL"] = database
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "binnenwerk.settings")
     os.environ["BINNENWERK_CLI"] = "1"
+    os.environ["BINNENWERK_ONTWIKKELSLEUTELS"] = "1"  # synthetic people: the development keys
     os.environ["ALLOWED_HOSTS"] = "testserver"
+    os.environ["SECURE_SSL_REDIRECT"] = "0"  # the test client speaks plain HTTP
     import django
 
     django.setup()

@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import hashlib
 import io
+import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import ParamSpec
@@ -77,10 +78,58 @@ def cached(draw: Callable[P, str]) -> Callable[P, str]:
     return wrapper
 
 
+# matplotlib writes its styling as style="…" attributes and one <style> element; the
+# Content-Security-Policy (style-src 'self', no 'unsafe-inline') blocks both in a page. SVG
+# presentation attributes (fill="…", font-size="…") are not styles in CSP's sense, so every
+# declaration becomes one. A presentation attribute yields to any CSS rule where a style
+# attribute did not: the <style> block's defaults (*{stroke-linejoin: round; stroke-linecap:
+# butt}) therefore become inherited attributes on the root instead of a stylesheet rule, so
+# that an element's own stroke-linecap still wins as before.
+_STYLE_ATTRIBUTE = re.compile(r'\sstyle="([^"]*)"')
+_TAG_WITH_STYLE = re.compile(r'<[A-Za-z][^<>]*\sstyle="[^"]*"[^<>]*>')
+_DEFAULT_STYLE = re.compile(r"\s*<defs>\s*<style[^>]*>\*\{([^}]*)\}</style>\s*</defs>")
+
+
+def _declarations(css: str) -> dict[str, str]:
+    declarations = {}
+    for declaration in css.split(";"):
+        name, colon, value = declaration.partition(":")
+        if colon and name.strip():
+            declarations[name.strip()] = value.strip()
+    return declarations
+
+
+def _as_attributes(declarations: dict[str, str]) -> str:
+    return "".join(f' {name}="{value}"' for name, value in declarations.items())
+
+
+def _presentation_attributes(tag: str) -> str:
+    match = _STYLE_ATTRIBUTE.search(tag)
+    if match is None:
+        return tag
+    declarations = _declarations(match.group(1))
+    tag = tag[: match.start()] + tag[match.end() :]
+    for name in declarations:  # the style attribute won over an attribute of the same name
+        tag = re.sub(rf'\s{re.escape(name)}="[^"]*"', "", tag)
+    end = -2 if tag.endswith("/>") else -1
+    return tag[:end] + _as_attributes(declarations) + tag[end:]
+
+
+def without_inline_styles(svg: str) -> str:
+    """The same drawing with presentation attributes instead of style attributes and <style>."""
+    defaults = ""
+    default_style = _DEFAULT_STYLE.search(svg)
+    if default_style:
+        defaults = _as_attributes(_declarations(default_style.group(1)))
+        svg = svg[: default_style.start()] + svg[default_style.end() :]
+    svg = _TAG_WITH_STYLE.sub(lambda match: _presentation_attributes(match.group(0)), svg)
+    return svg.replace("<svg ", f"<svg{defaults} ", 1)
+
+
 def svg_of(figure: Figure, css_class: str = "grafiek") -> str:
     buffer = io.StringIO()
     FigureCanvasSVG(figure).print_svg(buffer)
-    svg = buffer.getvalue()
+    svg = without_inline_styles(buffer.getvalue())
     svg = svg[svg.index("<svg") :]
     return svg.replace(
         "<svg ", f'<svg aria-hidden="true" focusable="false" class="{css_class}" ', 1

@@ -1,10 +1,12 @@
 """No page without login, except the API: it authenticates each request itself (a token or
-the session) and answers 401 as problem+json instead of a redirect to the login page."""
+the session) and answers 401 as problem+json instead of a redirect to the login page. And
+the Permissions-Policy header."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.http import HttpRequest
 
@@ -18,3 +20,21 @@ class LoginRequiredExceptApi(LoginRequiredMiddleware):
         if request.path_info.startswith(API_PREFIX):
             return None
         return super().process_view(request, view_func, view_args, view_kwargs)
+
+
+class PermissionsPolicy:
+    """The Permissions-Policy header from settings.PERMISSIONS_POLICY: {feature: [origins]}, an
+    empty list switching the feature off (camera=(), microphone=(), …) for every page."""
+
+    def __init__(self, get_response: Any) -> None:
+        self.get_response = get_response
+        self.header = ", ".join(
+            f"{feature}=({' '.join(origins)})"
+            for feature, origins in settings.PERMISSIONS_POLICY.items()
+        )
+
+    def __call__(self, request: HttpRequest) -> Any:
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
+        return response

@@ -1,4 +1,5 @@
-"""A person's contracts and placements as bars on one time axis (HTML/CSS, no script)."""
+"""A person's contracts and placements as bars on one time axis (SVG drawn by the template:
+x and width in percent of the axis; no script and no style attributes)."""
 
 from __future__ import annotations
 
