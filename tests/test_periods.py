@@ -44,6 +44,7 @@ def test_bsn_rules():
     assert bsn_is_valid("999990019") and bsn_is_valid("111222333")
     assert not bsn_is_valid("123456789") and not bsn_is_valid("00000000a")
     assert not bsn_is_valid("000000000")  # sums to 0: not a number anyone has
+    assert not bsn_is_valid("²²²²²²²²²") and not bsn_is_valid("١١١٢٢٢٣٣٣")  # not ASCII digits
     assert normalise_bsn(" 1112.22.333 ") == "111222333"
     assert mask_bsn("111222333") == "*********" and mask_bsn("") == ""
     assert bsn_error("") is None and "123456789" not in (bsn_error("123456789") or "")

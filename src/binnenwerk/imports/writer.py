@@ -142,6 +142,11 @@ def _update(
             for attribute, value in _attributes(sheet, record, ids).items():
                 setattr(obj, attribute, value)
             touched.update(_attribute(sheet, c) for c in changed)
+            if "bsn" in changed:  # bulk_update skips pre_save: keep the BSN's search value
+                obj.bsn_zoekwaarde = model._meta.get_field("bsn_zoekwaarde").value_from_row(
+                    {"bsn": obj.bsn}
+                )
+                touched.add("bsn_zoekwaarde")
             names[obj.pk] = _describe(sheet, record)
             diffs[obj.pk] = {
                 c: [_shown(c, old), _shown(c, new)] for c, (old, new) in changed.items()

@@ -12,8 +12,12 @@ class PeopleConfig(AppConfig):
         from binnenwerk.people import models
 
         # The BSN is personal data that must never reach a log, not even masked in part.
+        # Its search value (a keyed hash) stays out of the log as well.
         auditlog.register(
-            models.Medewerker, mask_fields=["bsn"], mask_callable="binnenwerk.people.bsn.mask_bsn"
+            models.Medewerker,
+            mask_fields=["bsn"],
+            mask_callable="binnenwerk.people.bsn.mask_bsn",
+            exclude_fields=["bsn_zoekwaarde"],
         )
         auditlog.register(models.Dienstverband)
         auditlog.register(models.Plaatsing)

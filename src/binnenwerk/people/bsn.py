@@ -6,7 +6,8 @@ _WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 
 def bsn_is_valid(bsn: str) -> bool:
     """Nine digits whose weighted sum (9…2, then −1) is a positive multiple of 11."""
-    if len(bsn) != BSN_LENGTH or not bsn.isdigit():
+    # isascii: str.isdigit() also accepts superscripts and other scripts' digits.
+    if len(bsn) != BSN_LENGTH or not (bsn.isascii() and bsn.isdigit()):
         return False
     total = sum(int(digit) * weight for digit, weight in zip(bsn, _WEIGHTS, strict=True))
     return total > 0 and total % 11 == 0

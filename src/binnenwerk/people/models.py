@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from binnenwerk.organisation.models import LAST_DAY_HELP, Organisatie, Team, period_constraint
 from binnenwerk.people.constants import MAX_UREN_PER_WEEK, ContractSoort
+from binnenwerk.people.fields import BSNSearchField, EncryptedBSNField
 
 
 class Medewerker(models.Model):
@@ -16,7 +17,10 @@ class Medewerker(models.Model):
     geboortedatum = models.DateField(_("date of birth"), null=True, blank=True)
     # Special: never shown in lists or logs; validated with the 11-proef in services.
     # "BSN" is the number's name in every language: not translated.
-    bsn = models.CharField("BSN", max_length=9, blank=True)
+    # Encrypted at rest (people.fields, binnenwerk.crypto): the column holds ciphertext; look a
+    # BSN up by `bsn_zoekwaarde` (its keyed hash, set on every save), never by `bsn`.
+    bsn = EncryptedBSNField("BSN", blank=True)
+    bsn_zoekwaarde = BSNSearchField(source="bsn", db_index=True)
     doelgroepindicatie = models.BooleanField(_("target group indication"), default=False)
     werkgever = models.ForeignKey(
         Organisatie,

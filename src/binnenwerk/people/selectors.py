@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
+from binnenwerk import crypto
+from binnenwerk.people.bsn import normalise_bsn
 from binnenwerk.people.models import Dienstverband, Medewerker, Plaatsing
 from binnenwerk.periods import active_on
 
@@ -65,3 +67,12 @@ def contracts_of(medewerker: Medewerker) -> QuerySet[Dienstverband]:
 
 def placements_of(medewerker: Medewerker) -> QuerySet[Plaatsing]:
     return medewerker.plaatsingen.select_related("team", "opdrachtgever").order_by("start")
+
+
+def medewerker_by_bsn(people: QuerySet[Medewerker], bsn: str) -> QuerySet[Medewerker]:
+    """The people (in `people`, already scoped) with this BSN, found by its keyed hash: the
+    column itself holds ciphertext and cannot be searched."""
+    digits = normalise_bsn(bsn)
+    if not digits:
+        return people.none()
+    return people.filter(bsn_zoekwaarde=crypto.search_value(digits))

@@ -7,9 +7,10 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
+from binnenwerk import crypto
 from binnenwerk.people.bsn import normalise_bsn
 from binnenwerk.people.models import Dienstverband, Medewerker, Plaatsing
 from binnenwerk.periods import overlaps
@@ -195,3 +196,40 @@ def dienstverband_extend(
         uren_per_week=uren_per_week,
         soort=soort,
     )
+
+
+@transaction.atomic
+def bsn_keys_rotate(*, actor: Any, batch: int = 2000) -> int:
+    """Encrypt every stored BSN again with the first key of BSN_SLEUTELS (MultiFernet.rotate),
+    all or nothing; one audit entry says how many. The search values do not change (they use
+    BSN_ZOEKSLEUTEL). A value no key can decrypt stops the whole run (crypto.BSNSleutelFout)."""
+    from auditlog.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    table = connection.ops.quote_name(Medewerker._meta.db_table)
+    column = connection.ops.quote_name(str(Medewerker._meta.get_field("bsn").column))
+    # bandit B608: the model's own table and column, quoted; the values are parameters.
+    select = (
+        f"SELECT id, {column} FROM {table} WHERE id > %s AND {column} <> '' ORDER BY id LIMIT %s"  # nosec B608
+    )
+    update = f"UPDATE {table} SET {column} = %s WHERE id = %s"  # nosec B608
+    count, last = 0, 0
+    with connection.cursor() as cursor:
+        while True:
+            cursor.execute(select, [last, batch])
+            rows = cursor.fetchall()
+            if not rows:
+                break
+            cursor.executemany(update, [(crypto.rotate(token), pk) for pk, token in rows])
+            count += len(rows)
+            last = rows[-1][0]
+    LogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(Medewerker),
+        object_pk="",
+        object_repr="BSN",
+        action=LogEntry.Action.UPDATE,
+        changes={},
+        actor=actor if getattr(actor, "pk", None) else None,
+        additional_data={"bron": "bsn-sleutels-roteren", "aantal": count},
+    )
+    return count

@@ -140,3 +140,20 @@ class TeamEindeForm(forms.Form):
         widget=DATE,
         help_text=_("Only possible once nobody is placed in the team after this day."),
     )
+
+
+class MedewerkerForm(forms.Form):
+    """A person's own details (HR); contracts and placements have their own forms."""
+
+    voornaam = forms.CharField(label=_("First name"), max_length=100)
+    achternaam = forms.CharField(label=_("Last name"), max_length=150)
+    geboortedatum = forms.DateField(label=_("Date of birth"), required=False, widget=DATE)
+    bsn = forms.CharField(
+        label=_("BSN"),
+        max_length=12,
+        required=False,
+        help_text=_("9 digits; checked with the eleven test."),
+    )
+    doelgroepindicatie = forms.BooleanField(
+        label=_("Has a target group indication"), required=False
+    )

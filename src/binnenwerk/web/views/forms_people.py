@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import contextlib
+from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, TypeVar
 
@@ -14,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from binnenwerk import locking
 from binnenwerk.accounts.constants import CHANGES_PEOPLE
 from binnenwerk.accounts.selectors import medewerkers_for
 from binnenwerk.formatting import date_nl
@@ -22,6 +24,7 @@ from binnenwerk.people.models import Dienstverband, Medewerker, Plaatsing
 from binnenwerk.web.forms import (
     ContractEindeForm,
     ContractVerlengenForm,
+    MedewerkerForm,
     NieuweMedewerkerForm,
     VerplaatsenForm,
 )
@@ -67,15 +70,29 @@ def service_form(
     button: str,
     back: str,
     renames: Mapping[str, str] = FIELD_OF,
+    versions: Sequence[locking.Source] = (),
 ) -> HttpResponse:
     """Show `form` on web/form.html; on a valid POST call `save(form.cleaned_data)` (a
     service call). Its ValidationError goes next to the fields (see `show_errors`) and the
     form shows again; on success `done(result)` gives the message and where to go (what
     `redirect` takes). A callable `title` is asked only when the form is shown: after the
-    POST, for a title built from an object that validation may have changed."""
+    POST, for a title built from an object that validation may have changed.
+
+    `versions` (records or querysets) makes it an edit form with optimistic locking
+    (binnenwerk.locking): the save is refused when they changed since the form was opened, and
+    the form shows again with the user's input and the new version."""
+    if versions:
+        locking.add_version_field(form, *versions)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        token = data.pop(locking.FIELD, "") or ""
+        guard = locking.versioned(token, *versions) if versions else contextlib.nullcontext()
         try:
-            result = save(form.cleaned_data)
+            with guard:
+                result = save(data)
+        except locking.StaleVersion as error:
+            form.add_error(None, error)
+            locking.refresh_version(form, *versions)
         except ValidationError as error:
             show_errors(form, error, renames)
         else:
@@ -115,6 +132,7 @@ def medewerker_move(request: HttpRequest, nummer: str) -> HttpResponse:
         title=_("Move %(name)s") % {"name": _full_name(person)},
         button=_("Move"),
         back=f"/medewerkers/{person.personeelsnummer}/",
+        versions=(Medewerker.objects.filter(pk=person.pk), person.plaatsingen.all()),
     )
 
 
@@ -167,6 +185,7 @@ def contract_end(request: HttpRequest, nummer: str, pk: int) -> HttpResponse:
         title=_("End contract"),
         button=_("End"),
         back=f"/medewerkers/{nummer}/",
+        versions=(contract.medewerker.dienstverbanden.all(),),
     )
 
 
@@ -190,4 +209,29 @@ def contract_extend(request: HttpRequest, nummer: str, pk: int) -> HttpResponse:
         title=_("Extend contract"),
         button=_("Extend"),
         back=f"/medewerkers/{nummer}/",
+        versions=(contract.medewerker.dienstverbanden.all(),),
+    )
+
+
+def medewerker_edit(request: HttpRequest, nummer: str) -> HttpResponse:
+    """A person's own details; refused when someone else saved them since the form opened."""
+    hr_only(request)
+    person = _person(request, nummer)
+    fields = list(MedewerkerForm.base_fields)
+    form = MedewerkerForm(request.POST or None, initial={f: getattr(person, f) for f in fields})
+    record = Medewerker.objects.get(pk=person.pk)  # without the list's annotations
+    return service_form(
+        request,
+        form,
+        lambda data: services.medewerker_update(
+            actor=request.user, medewerker=record, **{**data, "bsn": data["bsn"] or ""}
+        ),
+        done=lambda saved: (
+            _("The details of %(name)s have been saved.") % {"name": _full_name(saved)},
+            _person_url(saved.personeelsnummer),
+        ),
+        title=lambda: _("Change %(name)s") % {"name": _full_name(person)},
+        button=_("Save"),
+        back=_person_url(nummer),
+        versions=(Medewerker.objects.filter(pk=person.pk),),
     )

@@ -50,4 +50,5 @@ def team_end(request: HttpRequest, code: str) -> HttpResponse:
         title=_("End team %(name)s") % {"name": team.naam},
         button=_("End"),
         back=f"/teams/{code}/",
+        versions=(Team.objects.filter(pk=team.pk),),
     )
