@@ -9,4 +9,5 @@ ROLES = [
     "werving",
     "opdrachtgever",
     "monitor",
+    "privacy",
 ]

@@ -37,14 +37,16 @@ def other_team(username: str) -> str:
 # (page, role) → expected status; every role × every page.
 WIDE = {"beheerder", "personeelszaken", "management", "werving"}
 MATRIX = {
-    "/": {**dict.fromkeys(ROLES, 200), "monitor": 302},  # the coordinator lands on the monitor
-    "/teams/": dict.fromkeys(ROLES, 200),
+    # the coordinator lands on the monitor, the privacy officer on the access log
+    "/": {**dict.fromkeys(ROLES, 200), "monitor": 302, "privacy": 302},
+    "/teams/": {**dict.fromkeys(ROLES, 200), "privacy": 404},
     "/teams/BOS-01/": {r: 200 if r in WIDE else 404 for r in ROLES},
     "/medewerkers/": {
         **dict.fromkeys(ROLES, 200),
         "werving": 404,
         "opdrachtgever": 404,
         "monitor": 404,
+        "privacy": 404,
     },
     "/medewerkers/1000074/": {r: 200 if r in WIDE - {"werving"} else 404 for r in ROLES},
     "/medewerkers/1000074/verplaatsen/": {r: 200 if r == "personeelszaken" else 404 for r in ROLES},
@@ -61,10 +63,15 @@ MATRIX = {
     "/locaties/SBB-ALM/": {r: 200 if r in WIDE else 404 for r in ROLES},
     "/import/": {r: 200 if r == "beheerder" else 404 for r in ROLES},
     "/export/": {r: 200 if r == "beheerder" else 404 for r in ROLES},
-    "/dashboard/per_opdrachtgever.csv": {**dict.fromkeys(ROLES, 200), "monitor": 404},
-    "/dashboard/per_maand.svg": {**dict.fromkeys(ROLES, 200), "monitor": 404},
+    "/dashboard/per_opdrachtgever.csv": {
+        **dict.fromkeys(ROLES, 200),
+        "monitor": 404,
+        "privacy": 404,
+    },
+    "/dashboard/per_maand.svg": {**dict.fromkeys(ROLES, 200), "monitor": 404, "privacy": 404},
     "/gebruikers/": {r: 200 if r == "beheerder" else 404 for r in ROLES},
     "/logboek/": {r: 200 if r == "beheerder" else 404 for r in ROLES},
+    "/privacy/toegang/": {r: 200 if r == "privacy" else 404 for r in ROLES},
 }
 
 

@@ -32,7 +32,7 @@ from binnenwerk.absence.models import Poortwachterstap, Ziekmelding
 from binnenwerk.absence.scope import FigureScope
 from binnenwerk.accounts.selectors import scope_label
 from binnenwerk.coaching.constants import InzageSoort
-from binnenwerk.coaching.services import inzage_log
+from binnenwerk.coaching.services import inzage_log, page_context
 from binnenwerk.formatting import date_nl
 from binnenwerk.people.models import Dienstverband, Medewerker
 from binnenwerk.web.views.common import csv_download
@@ -140,7 +140,11 @@ def _log(request: HttpRequest, meldingen: Iterable[Ziekmelding]) -> None:
         per_person.setdefault(m.medewerker_id, (m.medewerker, []))[1].append(m.pk)
     for person, ids in per_person.values():
         inzage_log(
-            actor=request.user, medewerker=person, soort=InzageSoort.ZIEKMELDING, object_ids=ids
+            actor=request.user,
+            medewerker=person,
+            soort=InzageSoort.ZIEKMELDING,
+            object_ids=ids,
+            context=page_context(request),
         )
 
 

@@ -13,6 +13,9 @@ class Rol(models.TextChoices):
     WERVING = "werving", _("Recruitment")
     OPDRACHTGEVER = "opdrachtgever", _("Client")
     MONITOR = "monitorcoordinator", _("Monitor coordinator")
+    # The data protection officer (functionaris gegevensbescherming): reads the access log
+    # and nothing else (least privilege: no people, teams or figures).
+    PRIVACY = "privacy", _("Privacy officer")
 
 
 # Roles that see the whole organisation (each within what its role allows).
@@ -27,3 +30,10 @@ CHANGES_PEOPLE = {Rol.PERSONEELSZAKEN}
 SEES_MONITOR = {Rol.BEHEERDER, Rol.MANAGEMENT, Rol.MONITOR}
 # Roles that enter targets and quarterly figures.
 CHANGES_MONITOR = {Rol.BEHEERDER, Rol.MONITOR}
+# Roles that search the access log (who read special-category data, every export). Only the
+# privacy officer: not the administrator, who would then watch the readers' own colleagues
+# without being accountable for it (least privilege).
+READS_ACCESS_LOG = {Rol.PRIVACY}
+# Roles whose holders see nothing but the access log: every other page and endpoint, even the
+# reference data every other signed-in user reads, answers 404 to them.
+ONLY_ACCESS_LOG = frozenset({Rol.PRIVACY})

@@ -14,9 +14,11 @@ from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
 
 from binnenwerk.accounts.constants import CHANGES_PEOPLE, SEES_PEOPLE, SEES_PERSONAL_DETAILS
-from binnenwerk.accounts.selectors import medewerkers_for
+from binnenwerk.accounts.selectors import has_role, medewerkers_for
 from binnenwerk.api.base import (
     PEILDATUM,
     ResourceViewSet,
@@ -25,6 +27,8 @@ from binnenwerk.api.base import (
     peildatum_of,
 )
 from binnenwerk.api.organisation import code_of
+from binnenwerk.coaching.constants import InzageSoort
+from binnenwerk.coaching.services import inzage_log, inzage_log_people
 from binnenwerk.organisation.models import Organisatie, Team
 from binnenwerk.people import selectors, services
 from binnenwerk.people.constants import ContractSoort
@@ -120,6 +124,35 @@ class MedewerkerViewSet(ResourceViewSet):
             )
         scoped = medewerkers_for(self.request.user, peildatum).select_related("werkgever")
         return selectors.medewerker_list(scoped, peildatum, chosen)
+
+    # Reads that show the indication and date of birth (and the BSN on one person) are logged
+    # in the access log, one record per person shown (issue 11).
+
+    def _reads_special(self) -> bool:
+        return has_role(self.request.user, *SEES_PERSONAL_DETAILS)
+
+    def paginate_queryset(self, queryset: Any) -> Any:
+        page = super().paginate_queryset(queryset)
+        if self.action == "list" and self._reads_special():
+            inzage_log_people(
+                actor=self.request.user,
+                medewerkers=list(queryset if page is None else page),
+                soort=InzageSoort.DOELGROEPINDICATIE,
+                context="api medewerkers",
+            )
+        return page
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        person = self.get_object()
+        if self._reads_special():
+            inzage_log(
+                actor=request.user,
+                medewerker=person,
+                soort=InzageSoort.DOELGROEPINDICATIE,
+                object_ids=[person.pk],
+                context="api medewerker",
+            )
+        return Response(self.get_serializer(person).data)
 
 
 def _medewerker_field() -> serializers.SlugRelatedField:

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from binnenwerk.accounts.selectors import has_role
+from binnenwerk.accounts.constants import ONLY_ACCESS_LOG
+from binnenwerk.accounts.selectors import has_role, roles_of
 
 
 class RolePermission(BasePermission):
@@ -24,6 +25,9 @@ class RolePermission(BasePermission):
         read_roles = getattr(view, "read_roles", None)
         if read_roles is not None and not has_role(request.user, *read_roles):
             raise NotFound
+        roles = roles_of(request.user)
+        if roles and roles <= ONLY_ACCESS_LOG:
+            raise NotFound  # the privacy officer reads the access log only (least privilege)
         if not hasattr(view, request.method.lower()):
             return True  # a method the endpoint does not have: DRF answers 405
         if request.method not in SAFE_METHODS:

@@ -19,3 +19,13 @@ class InzageSoort(models.TextChoices):
     COACHINGNOTITIE = "coachingnotitie", _("coaching note")
     ONTWIKKELDOEL = "ontwikkeldoel", _("development goal")
     ZIEKMELDING = "ziekmelding", _("sick report")
+    # A person's details with the target-group indication, date of birth or BSN (issue 11).
+    DOELGROEPINDICATIE = "doelgroepindicatie", _("target-group indication")
+    # A download or export file with personal data of many people: no single person.
+    EXPORT = "export", _("export")
+
+
+# The kinds read on a coaching or absence page (shown there as "who read the notes").
+RECORD_KINDS = (InzageSoort.COACHINGNOTITIE, InzageSoort.ONTWIKKELDOEL, InzageSoort.ZIEKMELDING)
+# The longest why-context kept with an access record (page or export name and its filter).
+MAX_CONTEXT = 200

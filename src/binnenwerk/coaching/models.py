@@ -19,7 +19,13 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from binnenwerk.coaching.constants import MAX_SCHAAL, MIN_SCHAAL, DoelStatus, InzageSoort
+from binnenwerk.coaching.constants import (
+    MAX_CONTEXT,
+    MAX_SCHAAL,
+    MIN_SCHAAL,
+    DoelStatus,
+    InzageSoort,
+)
 from binnenwerk.organisation.models import LAST_DAY_HELP, period_constraint
 
 
@@ -222,9 +228,11 @@ class Ontwikkeldoel(models.Model):
 
 
 class Inzage(models.Model):
-    """One read of a special-category record: who, when, about whom, which record.
+    """One read of special-category data, or one export of personal data: who, when, about
+    whom (or how many people, for an export), which record, and why (the page or export).
 
-    Never holds the content. Append-only: written by `inzage_log`, never changed.
+    Never holds the content. Append-only: written by `inzage_log` / `export_log`, never
+    changed. Searched by the privacy officer (/privacy/toegang/).
     """
 
     gebruiker = models.ForeignKey(
@@ -232,16 +240,31 @@ class Inzage(models.Model):
         verbose_name=_("user"),
         on_delete=models.PROTECT,
         related_name="inzagen",
+        null=True,
+        blank=True,
+        help_text=_("Empty for an export from the command line (see the context)."),
     )
     medewerker = models.ForeignKey(
         "people.Medewerker",
         verbose_name=_("employee"),
         on_delete=models.CASCADE,
         related_name="inzagen",
+        null=True,
+        blank=True,
     )
     soort = models.CharField(_("kind of record"), max_length=30, choices=InzageSoort.choices)
     object_id = models.PositiveBigIntegerField(_("record number"), null=True, blank=True)
     wanneer = models.DateTimeField(_("when"), default=timezone.now, editable=False)
+    context = models.CharField(
+        _("context"),
+        max_length=MAX_CONTEXT,
+        blank=True,
+        default="",
+        help_text=_("Why: the page or export, with its filter. Never the content."),
+    )
+    aantal = models.PositiveIntegerField(
+        _("number of people"), null=True, blank=True, help_text=_("For an export.")
+    )
 
     class Meta:
         verbose_name = _("access record")
@@ -250,10 +273,18 @@ class Inzage(models.Model):
         indexes = [
             models.Index(fields=["medewerker", "-wanneer"], name="inzage_mw_idx"),
             models.Index(fields=["gebruiker", "-wanneer"], name="inzage_gebruiker_idx"),
+            models.Index(fields=["-wanneer"], name="inzage_wanneer_idx"),
         ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(soort__in=InzageSoort.values), name="inzage_soort_geldig"
+            ),
+            # A read concerns one person and a signed-in user; only an export covers many
+            # people (a count) and may come from the command line (no user).
+            models.CheckConstraint(
+                condition=Q(soort=InzageSoort.EXPORT)
+                | Q(medewerker__isnull=False, gebruiker__isnull=False),
+                name="inzage_lezing_persoon_gebruiker",
             ),
         ]
 

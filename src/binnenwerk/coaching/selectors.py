@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from binnenwerk.coaching.constants import DoelStatus
+from binnenwerk.coaching.constants import RECORD_KINDS, DoelStatus
 from binnenwerk.coaching.models import (
     Coachingnotitie,
     Functieprofiel,
@@ -92,7 +92,9 @@ def goals_of(medewerker: Medewerker) -> QuerySet[Ontwikkeldoel]:
 def access_log_of(medewerker: Medewerker) -> list[Inzage]:
     """The latest reads of this person's records: who, when, which record."""
     return list(
-        Inzage.objects.filter(medewerker=medewerker).select_related("gebruiker")[:ACCESS_LOG_SIZE]
+        Inzage.objects.filter(medewerker=medewerker, soort__in=RECORD_KINDS).select_related(
+            "gebruiker"
+        )[:ACCESS_LOG_SIZE]
     )
 
 

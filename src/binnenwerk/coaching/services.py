@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from binnenwerk.coaching.constants import MAX_NOTITIE, DoelStatus, InzageSoort
+from binnenwerk.coaching.constants import MAX_CONTEXT, MAX_NOTITIE, DoelStatus, InzageSoort
 from binnenwerk.coaching.models import (
     Coachingnotitie,
     Functieprofiel,
@@ -204,17 +204,82 @@ def ontwikkeldoel_update(*, actor: Any, doel: Ontwikkeldoel, **fields: Any) -> O
 # Access log --------------------------------------------------------------------------------
 
 
+def page_context(request: Any) -> str:
+    """The why-context of a read on a web page: the page's name (e.g. 'coaching:notitie')."""
+    match = getattr(request, "resolver_match", None)
+    return match.view_name if match else request.path
+
+
+def _context(text: str) -> str:
+    """The why-context as kept: one line, cut to the field's length."""
+    line = " ".join(str(text).split())
+    return line[:MAX_CONTEXT]
+
+
 @transaction.atomic
 def inzage_log(
-    *, actor: Any, medewerker: Medewerker, soort: str, object_ids: Iterable[int]
+    *,
+    actor: Any,
+    medewerker: Medewerker,
+    soort: str,
+    object_ids: Iterable[int],
+    context: str = "",
 ) -> list[Inzage]:
-    """Record that `actor` read these records of `medewerker` now: who, when, which record.
-    One insert however many records were shown; the content is never recorded."""
+    """Record that `actor` read these records of `medewerker` now: who, when, which record,
+    why (`context`: the page). One insert however many records were shown; the content is
+    never recorded. Synchronous: when the log cannot be written the read fails with it."""
     if not getattr(actor, "pk", None):
         raise ValidationError(_("only a signed-in user can read coaching data"))
     soort = InzageSoort(soort)
+    if soort == InzageSoort.EXPORT:
+        raise ValidationError(_("an export is logged with export_log"))
     rows = [
-        Inzage(gebruiker=actor, medewerker=medewerker, soort=soort, object_id=object_id)
+        Inzage(
+            gebruiker=actor,
+            medewerker=medewerker,
+            soort=soort,
+            object_id=object_id,
+            context=_context(context),
+        )
         for object_id in object_ids
     ]
     return Inzage.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def inzage_log_people(
+    *, actor: Any, medewerkers: Iterable[Medewerker], soort: str, context: str
+) -> list[Inzage]:
+    """One access record per person shown on a list page (one insert for the page)."""
+    if not getattr(actor, "pk", None):
+        raise ValidationError(_("only a signed-in user can read coaching data"))
+    soort = InzageSoort(soort)
+    if soort == InzageSoort.EXPORT:
+        raise ValidationError(_("an export is logged with export_log"))
+    rows = [
+        Inzage(
+            gebruiker=actor,
+            medewerker=person,
+            soort=soort,
+            object_id=person.pk,
+            context=_context(context),
+        )
+        for person in medewerkers
+    ]
+    return Inzage.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def export_log(*, actor: Any, naam: str, aantal: int, scope: str = "") -> Inzage:
+    """Record an export of personal data: who (None: the command line, named in `scope`),
+    when, which file (`naam`), its filter or scope, and how many people it covers."""
+    if actor is not None and not getattr(actor, "pk", None):
+        raise ValidationError(_("only a signed-in user can export personal data"))
+    context = f"{naam} ({scope})" if scope else naam
+    return Inzage.objects.create(
+        gebruiker=actor,
+        medewerker=None,
+        soort=InzageSoort.EXPORT,
+        context=_context(context),
+        aantal=max(int(aantal), 0),
+    )

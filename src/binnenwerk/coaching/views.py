@@ -56,6 +56,7 @@ def _log_reads(request: HttpRequest, person: Medewerker, notes: Any) -> None:
             medewerker=person,
             soort=InzageSoort.COACHINGNOTITIE,
             object_ids=ids,
+            context=services.page_context(request),
         )
 
 

@@ -27,7 +27,8 @@ from binnenwerk.recruitment.demo import recruitment_demo_load
 from binnenwerk.reports.demo import reports_demo_load
 from binnenwerk.survey.demo import survey_demo_load
 
-DEMO_PASSWORD = "binnenwerk-demo"
+# bandit B105: the demo accounts' password, printed by `make demo` on purpose.
+DEMO_PASSWORD = "binnenwerk-demo"  # nosec B105
 # One demo account per role: (username, role).
 DEMO_ACCOUNTS = [
     ("beheerder", Rol.BEHEERDER),
@@ -38,6 +39,7 @@ DEMO_ACCOUNTS = [
     ("werving", Rol.WERVING),
     ("opdrachtgever", Rol.OPDRACHTGEVER),
     ("monitor", Rol.MONITOR),
+    ("privacy", Rol.PRIVACY),
 ]
 
 

@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from binnenwerk.accounts.selectors import has_role, medewerkers_for
+from binnenwerk.coaching.services import export_log
 from binnenwerk.formatting import date_nl
 from binnenwerk.outflow import presenters, selectors, services
 from binnenwerk.outflow.constants import (
@@ -66,6 +67,12 @@ def lijst_download(request: HttpRequest) -> HttpResponse:
     _, jaar = _year(request)
     rows = selectors.uitstroom_lijst(request.user, jaar)
     content = presenters.lijst_csv(rows, with_notes=has_role(request.user, *SEES_SPECIAL))
+    export_log(  # names of the people who left: logged in the access log (issue 11)
+        actor=request.user,
+        naam=f"export uitstroom-{jaar}.csv",
+        aantal=len(rows),
+        scope=f"jaar {jaar}",
+    )
     return csv_download(content, f"uitstroom-{jaar}.csv")
 
 

@@ -6,7 +6,13 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from binnenwerk.absence.constants import SEES_FIGURES as SEES_ABSENCE
-from binnenwerk.accounts.constants import ORGANISATION_WIDE, SEES_MONITOR, SEES_PEOPLE, Rol
+from binnenwerk.accounts.constants import (
+    ONLY_ACCESS_LOG,
+    ORGANISATION_WIDE,
+    SEES_MONITOR,
+    SEES_PEOPLE,
+    Rol,
+)
 from binnenwerk.accounts.selectors import roles_of
 from binnenwerk.coaching.scope import uses_coaching
 from binnenwerk.opportunities.constants import SEES_OPPORTUNITIES
@@ -21,7 +27,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if not roles and not getattr(request.user, "is_authenticated", False):
         return {"nav_items": [], "user_roles": []}
     items = []
-    if not roles or roles - {Rol.MONITOR}:  # a coordinator's work is the monitor, not teams
+    if Rol.PRIVACY in roles:  # the privacy officer's one page: who read what (no dashboard)
+        items.append(("web:toegang", _("Access log")))
+    if not roles or roles - {Rol.MONITOR, Rol.PRIVACY}:  # a coordinator's work is the monitor
         items += [("web:dashboard", _("Dashboard")), ("web:teams", _("Teams"))]
     if roles & SEES_PEOPLE:
         items.append(("web:medewerkers", _("Employees")))
@@ -64,4 +72,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if getattr(request.user, "is_staff", False) or Rol.BEHEERDER in roles:
         items.append(("admin:index", _("Administration")))
     labels = [Rol(r).label for r in sorted(roles)]
-    return {"nav_items": items, "user_roles": labels}
+    # The privacy officer reads the access log only: no API tokens either (least_privilege).
+    api_tokens = not (roles and roles <= ONLY_ACCESS_LOG)
+    return {"nav_items": items, "user_roles": labels, "api_tokens": api_tokens}

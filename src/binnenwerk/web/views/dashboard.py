@@ -36,6 +36,8 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
     board = _board(request, peildatum)
     if board is None and roles_of(request.user) == {Rol.MONITOR}:
         return redirect("monitor:tabel")  # a monitor coordinator's home is the monitor
+    if board is None and roles_of(request.user) == {Rol.PRIVACY}:
+        return redirect("web:toegang")  # the privacy officer's only page: the access log
     overdue = cached(
         "achterstand", (request.user.pk, peildatum), lambda: overdue_count(request.user, peildatum)
     )

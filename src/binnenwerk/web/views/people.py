@@ -9,7 +9,9 @@ from django.shortcuts import get_object_or_404, render
 
 from binnenwerk.accounts.constants import CHANGES_PEOPLE, SEES_PERSONAL_DETAILS
 from binnenwerk.accounts.selectors import has_role, medewerkers_for, sees_people
+from binnenwerk.coaching.constants import InzageSoort
 from binnenwerk.coaching.scope import may_read as may_read_coaching
+from binnenwerk.coaching.services import inzage_log, inzage_log_people
 from binnenwerk.jobs.selectors import banen_per_medewerker
 from binnenwerk.organisation.models import Organisatie, Werksoort
 from binnenwerk.people import selectors
@@ -39,6 +41,14 @@ def medewerker_list(request: HttpRequest) -> HttpResponse:
     jobs = banen_per_medewerker(peildatum, [p.pk for p in page])
     for person in page:
         person.banen = jobs.get(person.pk)
+    special = has_role(request.user, *SPECIAL)
+    if special:  # the list shows each person's target-group indication: an access record each
+        inzage_log_people(
+            actor=request.user,
+            medewerkers=list(page),
+            soort=InzageSoort.DOELGROEPINDICATIE,
+            context="medewerkerlijst",
+        )
     return render(
         request,
         "web/people/list.html",
@@ -51,7 +61,7 @@ def medewerker_list(request: HttpRequest) -> HttpResponse:
             "werksoorten": Werksoort.objects.order_by("naam"),
             "opdrachtgevers": Organisatie.objects.exclude(soort="partner").order_by("naam"),
             "soorten": ContractSoort.choices,
-            "toon_bijzonder": has_role(request.user, *SPECIAL),
+            "toon_bijzonder": special,
             "mag_wijzigen": has_role(request.user, *CHANGES_PEOPLE),
         },
     )
@@ -63,6 +73,14 @@ def medewerker_detail(request: HttpRequest, nummer: str) -> HttpResponse:
     contracts = list(selectors.contracts_of(person))
     placements = list(selectors.placements_of(person))
     special = has_role(request.user, *SPECIAL)
+    if special:  # indication, date of birth and BSN are shown: logged (issue 11)
+        inzage_log(
+            actor=request.user,
+            medewerker=person,
+            soort=InzageSoort.DOELGROEPINDICATIE,
+            object_ids=[person.pk],
+            context="medewerkerdetail",
+        )
     return render(
         request,
         "web/people/detail.html",

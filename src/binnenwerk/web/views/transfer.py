@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from binnenwerk.accounts.constants import Rol
+from binnenwerk.coaching.services import export_log
 from binnenwerk.imports.dataset import ImportFailed
 from binnenwerk.imports.exporters import export_dataset, xlsx_bytes
 from binnenwerk.imports.readers import ReadError, read_path
@@ -110,8 +111,16 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
 def export_download(request: HttpRequest) -> HttpResponse:
     """The whole organisation in the import format, as one workbook."""
     require_role(request, Rol.BEHEERDER)
+    dataset = export_dataset()
+    people = dataset.get("medewerkers")
+    export_log(  # personal data of everyone: logged in the access log (issue 11)
+        actor=request.user,
+        naam="export binnenwerk-export.xlsx",
+        aantal=len(people.rows) if people else 0,
+        scope="hele organisatie",
+    )
     response = HttpResponse(
-        xlsx_bytes(export_dataset()),
+        xlsx_bytes(dataset),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = 'attachment; filename="binnenwerk-export.xlsx"'

@@ -1,10 +1,13 @@
+import getpass
 from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from binnenwerk.coaching.services import export_log
 from binnenwerk.imports.exporters import export_path
+from binnenwerk.people.models import Medewerker
 
 
 class Command(BaseCommand):
@@ -20,4 +23,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         written = export_path(options["path"])
+        # Personal data of everyone: logged in the access log, with no signed-in user.
+        export_log(
+            actor=None,
+            naam=f"binnenwerk exporteren {options['path']}",
+            aantal=Medewerker.objects.count(),
+            scope=f"opdrachtregel, systeemgebruiker {getpass.getuser()}",
+        )
         self.stdout.write(_("Written: %(files)s") % {"files": ", ".join(str(p) for p in written)})
