@@ -42,6 +42,14 @@ class KandidaatForm(forms.Form):
         empty_label=_("Choose"),
         help_text=_("A team or a work type is required."),
     )
+    toestemming_bewaren = forms.BooleanField(
+        label=_("Consent to keep details"),
+        required=False,
+        help_text=_(
+            "The candidate agrees that their details are kept for a year after a rejection, "
+            "for a later vacancy."
+        ),
+    )
 
 
 class NieuweKandidaatForm(KandidaatForm):

@@ -63,6 +63,16 @@ class Kandidaat(models.Model):
         on_delete=models.PROTECT,
         related_name="kandidaten",
     )
+    # Without consent a rejected or withdrawn candidate is anonymised 4 weeks after leaving,
+    # with it after a year (retention/, settings.RETENTION).
+    toestemming_bewaren = models.BooleanField(
+        _("consent to keep details"),
+        default=False,
+        help_text=_(
+            "The candidate agrees that their details are kept for a year after a rejection, "
+            "for a later vacancy."
+        ),
+    )
     fase = models.CharField(
         _("stage"), max_length=20, choices=Fase.choices, default=Fase.AANGEMELD, editable=False
     )

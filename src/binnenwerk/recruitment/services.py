@@ -44,6 +44,7 @@ EDITABLE = (
     "indicatie",
     "werksoort",
     "team",
+    "toestemming_bewaren",
 )
 
 
