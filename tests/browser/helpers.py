@@ -29,11 +29,15 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve_demo(tmp_path_factory, setup: str = "") -> Iterator[DemoApp]:
+def serve_demo(
+    tmp_path_factory, setup: str = "", extra_env: dict[str, str] | None = None
+) -> Iterator[DemoApp]:
     """Load the demo into a fresh SQLite file, run `setup` (Python, in `binnenwerk shell`),
-    then serve the app on a free port until the module's tests are done."""
+    then serve the app on a free port until the module's tests are done. `extra_env` adds
+    settings from the environment (e.g. TWEE_FACTOR_VERPLICHT=1)."""
     database = tmp_path_factory.mktemp("browser") / "demo.sqlite3"
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_DEBUG": "1"}
+    env.update(extra_env or {})
     env.pop("DJANGO_SETTINGS_MODULE", None)
     binnenwerk = str(Path(sys.executable).parent / "binnenwerk")
     subprocess.run([binnenwerk, "demo", "--no-serve"], env=env, check=True, capture_output=True)

@@ -12,7 +12,8 @@ from django.views.decorators.http import require_POST
 
 from binnenwerk.accounts.constants import Rol
 from binnenwerk.accounts.selectors import account_list
-from binnenwerk.accounts.services import account_unlock
+from binnenwerk.accounts.services import account_unlock, two_factor_reset
+from binnenwerk.accounts.two_factor import usernames_with_two_factor
 from binnenwerk.audit import logged_models, recent_entries
 from binnenwerk.web.views.common import paginate, query_without_page, require_role
 
@@ -22,7 +23,11 @@ def accounts_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/accounts/list.html",
-        {"accounts": account_list(), "limiet": settings.AXES_FAILURE_LIMIT},
+        {
+            "accounts": account_list(),
+            "limiet": settings.AXES_FAILURE_LIMIT,
+            "tweestaps": usernames_with_two_factor(),
+        },
     )
 
 
@@ -35,6 +40,27 @@ def unlock(request: HttpRequest, username: str) -> HttpResponse:
         )
     else:
         messages.info(request, _("%(username)s was not locked.") % {"username": username})
+    return redirect("web:gebruikers")
+
+
+@require_POST
+def two_factor_reset_view(request: HttpRequest, username: str) -> HttpResponse:
+    """A lost phone: remove the user's authenticator app; they enrol anew at the next sign-in."""
+    require_role(request, Rol.BEHEERDER)
+    if two_factor_reset(actor=request.user, username=username):
+        messages.success(
+            request,
+            _(
+                "The two-step verification of %(username)s is reset: a new app is set up "
+                "at the next sign-in."
+            )
+            % {"username": username},
+        )
+    else:
+        messages.info(
+            request,
+            _("%(username)s had no two-step verification.") % {"username": username},
+        )
     return redirect("web:gebruikers")
 
 
