@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 STAMP := $(VENV)/.installed
 
-.PHONY: setup catalogues messages demo test test-database lint format bench bench-quick lock openapi clean pdf-libraries
+.PHONY: setup catalogues messages demo test test-database lint format bench bench-quick lock openapi clean pdf-libraries serve security
 
 setup: $(STAMP)
 
@@ -31,12 +31,25 @@ demo: catalogues
 	-@$(MAKE) --no-print-directory pdf-libraries
 	$(BIN)/binnenwerk demo
 
+# Production: gunicorn on HOST:PORT (default 127.0.0.1:8000) behind a TLS proxy. Needs
+# SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (PostgreSQL) in the environment (README: Productie).
+serve: catalogues
+	$(BIN)/binnenwerk migrate --no-input
+	$(BIN)/binnenwerk collectstatic --no-input --verbosity 0
+	$(BIN)/binnenwerk serve
+
 lint: catalogues
 	$(BIN)/python -m binnenwerk.catalogues check
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	BINNENWERK_CLI=1 $(BIN)/python manage.py makemigrations --check --dry-run
 	BINNENWERK_CLI=1 $(BIN)/mypy src
+	$(BIN)/bandit -r src -q -c pyproject.toml
+
+# bandit, and pip-audit on the locked dependencies (needs the package index's vulnerability
+# data: not part of `make test`, which must pass offline; see README "Security checks").
+security: setup
+	.ci/security
 
 # Browser tests drive Debian's Chromium (no browser download); install it when missing.
 CHROMIUM := /usr/bin/chromium

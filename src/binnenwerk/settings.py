@@ -8,6 +8,7 @@ because it signs nothing.
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
@@ -21,7 +22,8 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     if DEBUG:
-        SECRET_KEY = "django-insecure-alleen-voor-de-demo"
+        # bandit B105: the demo's key, used only with DJANGO_DEBUG on.
+        SECRET_KEY = "django-insecure-alleen-voor-de-demo"  # nosec B105
     elif env.bool("BINNENWERK_CLI", default=False):
         SECRET_KEY = get_random_secret_key()
     else:
@@ -36,8 +38,11 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "csp",
     "auditlog",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_htmx",
     "rest_framework",
     "django_filters",
@@ -57,6 +62,8 @@ INSTALLED_APPS = [
     "binnenwerk.opportunities",
     "binnenwerk.survey",
     "binnenwerk.reports",
+    "binnenwerk.privacy_export",
+    "binnenwerk.retention",
     "binnenwerk.demo",
     "binnenwerk.api",
     "binnenwerk.web",
@@ -65,14 +72,21 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "binnenwerk.web.middleware.PermissionsPolicy",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "binnenwerk.api.middleware.RefuseNulCharacters",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Second step for administrators and HR after a password (django-otp; web/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "binnenwerk.web.two_factor.SecondStepRequired",
     # No page without login except the login page (views opt out with @login_not_required).
     "binnenwerk.web.middleware.LoginRequiredExceptApi",
+    # The privacy officer sees the access log only: 404 everywhere else (least privilege).
+    "binnenwerk.web.least_privilege.AccessLogOnly",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
@@ -155,10 +169,66 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=str(PROJECT_DIR / "staticfiles"))
 
+# Production (issue 11): HTTPS only, behind a TLS-terminating proxy. `manage.py check --deploy`
+# is clean with DJANGO_DEBUG off, a SECRET_KEY of 50+ random characters and ALLOWED_HOSTS.
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
+# No script reads the CSRF cookie: forms carry the token, the API docs get it from the page.
+CSRF_COOKIE_HTTPONLY = True
+# Lax, not Strict: a link to the app from mail or another site must arrive signed in.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 8  # a working day
+# Origins (scheme and host) whose forms may post here, e.g. https://binnenwerk.example.nl.
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+SECURE_SSL_REDIRECT = not DEBUG and env.bool("SECURE_SSL_REDIRECT", default=True)
+# Trust X-Forwarded-Proto only when the proxy in front sets it (and strips what clients send):
+# otherwise any client could claim HTTPS.
+if env.bool("SECURE_PROXY_SSL_HEADER", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HSTS for a year, subdomains included. Preload only matters once the registrable domain itself
+# is submitted to the browsers' preload list (hstspreload.org takes no subdomains); turn it off
+# with SECURE_HSTS_PRELOAD=0 when the domain's owner does not want that.
+SECURE_HSTS_SECONDS = 0 if DEBUG else env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Browser features the app never uses, switched off for every page (web/middleware.py).
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+# Content-Security-Policy (django-csp): every script, style, image and font comes from the app
+# itself; no inline script or style, no eval. Charts are SVG with presentation attributes
+# (web/charts.py). Only the API's documentation pages get more (api/urls.py says why).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
 # The goal Binnenwerk works towards (seeds: "Op naar 1500 Binnenwerk-banen!").
 BANEN_DOEL = env.int("BANEN_DOEL", default=1500)
 # The contract clock (issue 6): the chain rule of art. 7:668a BW as settings, because a
@@ -230,3 +300,80 @@ SPECTACULAR_SETTINGS = {
 
 # The Binnenwerk job: one baan is 25.5 hours a week (DOMAIN.md).
 BAAN_UREN = "25.5"
+
+# Retention (issue 11): how long personal data is kept after the event; `binnenwerk opschonen`
+# deletes or anonymises what is older (retention/). People: 7 years, the fiscal retention of
+# payroll data (art. 52 AWR); candidates: 4 weeks, with consent 1 year (NVP Sollicitatiecode).
+RETENTION = {
+    "coaching_jaren": env.int("RETENTION_COACHING_JAREN", default=2),
+    "verzuim_jaren": env.int("RETENTION_VERZUIM_JAREN", default=2),
+    "kandidaat_weken": env.int("RETENTION_KANDIDAAT_WEKEN", default=4),
+    "kandidaat_toestemming_jaren": env.int("RETENTION_KANDIDAAT_TOESTEMMING_JAREN", default=1),
+    "inzage_jaren": env.int("RETENTION_INZAGE_JAREN", default=5),
+    "medewerker_jaren": env.int("RETENTION_MEDEWERKER_JAREN", default=7),
+}
+
+# --- BSN encryption, privacy-safe logs and error reports (issue 11, item 3) -------------------
+# BSN_SLEUTELS: comma-separated Fernet keys; the FIRST encrypts, every one decrypts (rotation:
+# put a new key first, run `binnenwerk bsn-sleutels-roteren`, then drop the old key).
+# BSN_ZOEKSLEUTEL: a separate secret for the keyed hash (HMAC-SHA256) that BSN lookups use.
+# Without them, fixed development keys are derived below for debug mode, the tests
+# (BINNENWERK_ONTWIKKELSLEUTELS=1) and command-line work on a SQLite file: anyone can derive
+# them, so they protect nothing. Command-line work on PostgreSQL (production) and serving in
+# production stop with ImproperlyConfigured instead, so that no real BSN is ever encrypted
+# with a public key.
+BSN_SLEUTELS = env.list("BSN_SLEUTELS", default=[])
+BSN_ZOEKSLEUTEL = env.str("BSN_ZOEKSLEUTEL", default="")
+if not BSN_SLEUTELS or not BSN_ZOEKSLEUTEL:
+    _sqlite_cli = env.bool("BINNENWERK_CLI", default=False) and DATABASES["default"][
+        "ENGINE"
+    ].endswith("sqlite3")
+    if DEBUG or _sqlite_cli or env.bool("BINNENWERK_ONTWIKKELSLEUTELS", default=False):
+        from binnenwerk.crypto import development_keys
+
+        _dev_sleutels, _dev_zoeksleutel = development_keys("binnenwerk-ontwikkeling")
+        BSN_SLEUTELS = BSN_SLEUTELS or _dev_sleutels
+        BSN_ZOEKSLEUTEL = BSN_ZOEKSLEUTEL or _dev_zoeksleutel
+    else:
+        raise ImproperlyConfigured(
+            "BSN_SLEUTELS of BSN_ZOEKSLEUTEL ontbreekt: zet beide omgevingsvariabelen "
+            "(zie de README, 'BSN-sleutels')."
+        )
+
+# Logs never show a BSN: every handler masks nine digits that pass the 11-proef.
+_logging: dict[str, dict[str, dict[str, object]]] = LOGGING  # type: ignore[assignment]
+_logging.setdefault("filters", {})["bsn_maskeren"] = {"()": "binnenwerk.privacy.MaskBSNFilter"}
+for _handler in _logging["handlers"].values():
+    _handler["filters"] = [*_handler.get("filters", []), "bsn_maskeren"]  # type: ignore[misc]
+# Error reports hide BSN, indication, absence and coaching fields and the keys above.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "binnenwerk.privacy.PrivacyExceptionReporterFilter"
+
+# --- Login for the Rijk (issue 11, item 2): OpenID Connect, two-factor, unlock ----------------
+# Two-factor (TOTP) for administrators and HR who sign in with a password; a Rijksaccount (OIDC)
+# brings the Rijk's own MFA. On by default, off in the demo (DEBUG) and in the tests.
+TWEE_FACTOR_VERPLICHT = env.bool("TWEE_FACTOR_VERPLICHT", default=not DEBUG)
+OTP_TOTP_ISSUER = "Binnenwerk"
+# OpenID Connect (mozilla-django-oidc), on when OIDC_RP_CLIENT_ID is set; then the client
+# secret and the provider's endpoints are required. OIDC_ROLLEN maps values of the claims named
+# in OIDC_ROLLEN_CLAIM to roles ("urn:…:hr=personeelszaken,urn:…:beheer=beheerder"); a user
+# with none of them is refused. The user name is the claim OIDC_GEBRUIKERSNAAM_CLAIM.
+OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+OIDC_ROLLEN_CLAIM = env.list("OIDC_ROLLEN_CLAIM", default=["roles", "groups"])
+OIDC_ROLLEN = env.str("OIDC_ROLLEN", default="")
+OIDC_GEBRUIKERSNAAM_CLAIM = env.str("OIDC_GEBRUIKERSNAAM_CLAIM", default="email")
+OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid email profile")
+OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_USE_PKCE = True
+OIDC_CALLBACK_CLASS = "binnenwerk.accounts.oidc.RijksCallbackView"
+if OIDC_ENABLED:
+    OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="") or None
+    OIDC_TIMEOUT = env.int("OIDC_TIMEOUT", default=10)
+    AUTHENTICATION_BACKENDS = [
+        *AUTHENTICATION_BACKENDS,
+        "binnenwerk.accounts.oidc.RijksOIDCBackend",
+    ]

@@ -18,5 +18,7 @@ urlpatterns = [
     path("kansen/", include("binnenwerk.opportunities.urls")),
     path("onderzoek/", include("binnenwerk.survey.urls")),
     path("jaaroverzicht/", include("binnenwerk.reports.urls")),
+    path("inzageverzoek/", include("binnenwerk.privacy_export.urls")),
+    path("oidc/", include("binnenwerk.accounts.oidc_urls")),
     path("", include("binnenwerk.web.urls")),
 ]

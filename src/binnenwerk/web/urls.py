@@ -7,8 +7,10 @@ from binnenwerk.web.views import (
     forms_teams,
     groups,
     people,
+    privacy,
     teams,
     transfer,
+    two_factor,
 )
 from binnenwerk.web.views import dashboard as views
 
@@ -29,6 +31,11 @@ urlpatterns = [
     path("medewerkers/", people.medewerker_list, name="medewerkers"),
     path("medewerkers/nieuw/", forms_people.medewerker_new, name="medewerker-nieuw"),
     path("medewerkers/<str:nummer>/", people.medewerker_detail, name="medewerker"),
+    path(
+        "medewerkers/<str:nummer>/wijzigen/",
+        forms_people.medewerker_edit,
+        name="medewerker-wijzigen",
+    ),
     path(
         "medewerkers/<str:nummer>/verplaatsen/",
         forms_people.medewerker_move,
@@ -55,7 +62,17 @@ urlpatterns = [
     path("export/", transfer.export_download, name="export"),
     path("gebruikers/", accounts.accounts_page, name="gebruikers"),
     path("gebruikers/<str:username>/ontgrendelen/", accounts.unlock, name="ontgrendelen"),
+    path(
+        "gebruikers/<str:username>/tweestapsverificatie-herstellen/",
+        accounts.two_factor_reset_view,
+        name="tweestaps-herstellen",
+    ),
     path("logboek/", accounts.audit_log, name="logboek"),
+    path("privacy/toegang/", privacy.access_log_page, name="toegang"),
+    path("privacy/toegang.csv", privacy.access_log_download, name="toegang-csv"),
     path("inloggen/", views.LoginView.as_view(), name="login"),
+    path("inloggen/code/", two_factor.verify, name="tweestaps-code"),
+    path("inloggen/tweestapsverificatie/", two_factor.enrol, name="tweestaps-instellen"),
+    path("inloggen/tweestapsverificatie/qr.svg", two_factor.qr_code, name="tweestaps-qr"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
 ]
