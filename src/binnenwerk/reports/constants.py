@@ -8,6 +8,9 @@ from binnenwerk.accounts.constants import Rol
 KLEINE_GROEP = 5
 SUPPRESSED = "<5"
 
+# The years a report, a text or a page address may be about (others: 404 or a form error).
+MIN_JAAR, MAX_JAAR = 2000, 2100
+
 # Who sees the annual overview (and its difference view, PDF); who publishes it.
 SEES_REPORT = {Rol.BEHEERDER, Rol.MANAGEMENT, Rol.PERSONEELSZAKEN}
 PUBLISHES = {Rol.BEHEERDER}

@@ -3,6 +3,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+
 
 def html_to_pdf(html: str) -> bytes:
     from weasyprint import HTML  # imported here: loading Pango costs time on every start
@@ -10,3 +15,19 @@ def html_to_pdf(html: str) -> bytes:
     result = HTML(string=html, base_url=None).write_pdf(pdf_variant="pdf/ua-1")
     assert result is not None
     return bytes(result)
+
+
+def pdf_response(make_pdf: Callable[[], bytes], filename: str) -> HttpResponse:
+    """The PDF shown in the browser; 503 with what to install when WeasyPrint cannot load
+    Pango (the server lacks its system libraries)."""
+    try:
+        content = make_pdf()
+    except OSError:
+        message = _(
+            "The PDF cannot be made on this server: the system libraries for PDF (Pango) are"
+            " missing. The administrator installs them with `make pdf-libraries`."
+        )
+        return HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

@@ -21,12 +21,11 @@ from django.utils.translation import gettext as _
 from binnenwerk.audit import acting_as
 from binnenwerk.formatting import date_nl
 from binnenwerk.monitor.quarters import Kwartaal
-from binnenwerk.reports.constants import MAX_INHOUD, MAX_TITEL, TekstSoort
+from binnenwerk.reports.constants import MAX_INHOUD, MAX_JAAR, MAX_TITEL, MIN_JAAR, TekstSoort
 from binnenwerk.reports.models import Publicatie, Tekst
 from binnenwerk.reports.selectors import huidige_publicatie, jaaroverzicht_cijfers
 from binnenwerk.services_base import assign, save_validated
 
-MIN_JAAR, MAX_JAAR = 2000, 2100
 _ONE_DAY = dt.timedelta(days=1)
 # Something that reads as an HTML tag, comment or entity: texts are plain text.
 _HTML = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")

@@ -17,12 +17,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from binnenwerk.reports import differences, presenters, selectors, services
-from binnenwerk.reports.constants import PUBLISHES, SEES_REPORT
-from binnenwerk.reports.pdf import html_to_pdf
+from binnenwerk.reports.constants import MAX_JAAR, MIN_JAAR, PUBLISHES, SEES_REPORT
+from binnenwerk.reports.pdf import html_to_pdf, pdf_response
 from binnenwerk.reports.scope import publishes
 from binnenwerk.web.views.common import require_role
-
-MIN_JAAR, MAX_JAAR = 2000, 2100
 
 
 def check_year(jaar: int) -> None:
@@ -68,17 +66,7 @@ def pdf_bytes(jaar: int) -> bytes:
 def pdf(request: HttpRequest, jaar: int) -> HttpResponse:
     require_role(request, *SEES_REPORT)
     check_year(jaar)
-    try:
-        content = pdf_bytes(jaar)
-    except OSError:  # WeasyPrint could not load Pango: the server lacks its system libraries
-        message = _(
-            "The PDF cannot be made on this server: the system libraries for PDF (Pango) are"
-            " missing. The administrator installs them with `make pdf-libraries`."
-        )
-        return HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="jaaroverzicht-{jaar}.pdf"'
-    return response
+    return pdf_response(lambda: pdf_bytes(jaar), f"jaaroverzicht-{jaar}.pdf")
 
 
 def verschillen(request: HttpRequest, jaar: int) -> HttpResponse:

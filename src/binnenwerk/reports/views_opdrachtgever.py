@@ -16,21 +16,20 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from binnenwerk.accounts.constants import Rol
 from binnenwerk.organisation.models import Organisatie
 from binnenwerk.reports import opdrachtgever_presenters as presenters
-from binnenwerk.reports.constants import SEES_REPORT
+from binnenwerk.reports.constants import MIN_JAAR, SEES_REPORT
 from binnenwerk.reports.opdrachtgever import (
     Opdrachtgeverrapportage,
     clients,
     first_placement,
     opdrachtgever_rapportage,
 )
-from binnenwerk.reports.pdf import html_to_pdf
+from binnenwerk.reports.pdf import html_to_pdf, pdf_response
 from binnenwerk.reports.scope import require_client_statement, sees_report
-from binnenwerk.reports.views import MAX_JAAR, MIN_JAAR
+from binnenwerk.reports.views import check_year
 from binnenwerk.web.views.common import require_role
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -42,8 +41,7 @@ def _year(value: Any) -> int:
         jaar = int(value)
     except (TypeError, ValueError):
         raise Http404 from None
-    if not MIN_JAAR <= jaar <= MAX_JAAR:
-        raise Http404
+    check_year(jaar)
     return jaar
 
 
@@ -145,17 +143,7 @@ def pdf_bytes(rapport: Opdrachtgeverrapportage) -> bytes:
 
 def pdf(request: HttpRequest, code: str, jaar: int) -> HttpResponse:
     rapport = _statement(request, code, jaar)
-    try:
-        content = pdf_bytes(rapport)
-    except OSError:  # WeasyPrint could not load Pango: the server lacks its system libraries
-        message = _(
-            "The PDF cannot be made on this server: the system libraries for PDF (Pango) are"
-            " missing. The administrator installs them with `make pdf-libraries`."
-        )
-        return HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{_filename(rapport, "pdf")}"'
-    return response
+    return pdf_response(lambda: pdf_bytes(rapport), _filename(rapport, "pdf"))
 
 
 def xlsx(request: HttpRequest, code: str, jaar: int) -> HttpResponse:
