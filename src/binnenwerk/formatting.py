@@ -1,12 +1,15 @@
-"""Showing numbers and tables: Dutch for people, plain for machines."""
+"""Showing numbers and tables: Dutch for people, plain for machines; and spreadsheet cells
+that a spreadsheet program opens as text, never as a formula (OWASP: CSV injection)."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -53,9 +56,71 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequen
     return "\n".join([line(headers), rule, *(line(r) for r in rows)])
 
 
-def csv_text(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+# --- Cells for spreadsheet programs -----------------------------------------------------------
+# A cell that starts with one of these is read as a formula (or DDE command) by Excel, LibreOffice
+# and Google Sheets when a CSV file is opened (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Numbers as we write them (machine or Dutch notation, maybe a percentage) are left alone:
+# "-3" or "-1.102,65" is a number to every spreadsheet program, not a formula.
+_NUMBER = re.compile(r"[+-]?\d[\d.,]*%?")
+# The escape: a leading apostrophe. It is reversible (csv_cell_unescape) because a value that
+# already starts with an apostrophe before a formula start, or before another apostrophe, gets
+# one more: unescape(escape(v)) == v for every text.
+ESCAPE = "'"
+
+
+def csv_cell(value: object) -> str:
+    """A value as a CSV cell that no spreadsheet program runs as a formula."""
+    text = "" if value is None else str(value)
+    if not text or isinstance(value, int | float | Decimal) or _NUMBER.fullmatch(text):
+        return text
+    first, second = text[:1], text[1:2]
+    if first in FORMULA_STARTS or (first == ESCAPE and second in (*FORMULA_STARTS, ESCAPE)):
+        return ESCAPE + text
+    return text
+
+
+def csv_cell_unescape(text: str) -> str:
+    """The importer's side of csv_cell: the value before it was escaped."""
+    if text[:1] == ESCAPE and text[1:2] in (*FORMULA_STARTS, ESCAPE):
+        return text[1:]
+    return text
+
+
+def csv_row(values: Iterable[object]) -> list[str]:
+    return [csv_cell(v) for v in values]
+
+
+def csv_writer(out: io.TextIOBase | Any) -> Any:
+    """A csv.writer whose every cell goes through csv_cell (rows of any values)."""
+    writer = csv.writer(out, lineterminator="\n")
+    return _SafeWriter(writer)
+
+
+class _SafeWriter:
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+
+    def writerow(self, values: Iterable[object]) -> Any:
+        return self._writer.writerow(csv_row(values))
+
+    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+def csv_text(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_writer(buffer)
     writer.writerow(headers)
     writer.writerows(rows)
     return buffer.getvalue()
+
+
+def xlsx_append(worksheet: Any, values: Iterable[object]) -> None:
+    """Append a row to an openpyxl worksheet with every text as a text cell: openpyxl would
+    store a text that starts with '=' as a formula, which Excel then runs."""
+    worksheet.append(list(values))
+    for cell in worksheet[worksheet.max_row]:
+        if isinstance(cell.value, str) and cell.data_type != "s":
+            cell.data_type = "s"

@@ -13,6 +13,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from python_calamine import CalamineWorkbook
 
+from binnenwerk.formatting import csv_cell_unescape
 from binnenwerk.imports.cells import is_empty
 from binnenwerk.imports.dataset import Dataset, ImportFailed, RowError, Sheet
 from binnenwerk.imports.schema import SHEET_ORDER, SPECS
@@ -98,7 +99,12 @@ def csv_rows(filename: str, content: bytes) -> list[list[str]]:
     first_line = decoded.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     try:
-        return list(csv.reader(io.StringIO(decoded, newline=""), delimiter=delimiter))
+        # Cells were written by binnenwerk.formatting.csv_cell: its escape is reversed here,
+        # so an export imports as what was exported.
+        return [
+            [csv_cell_unescape(cell) for cell in row]
+            for row in csv.reader(io.StringIO(decoded, newline=""), delimiter=delimiter)
+        ]
     except csv.Error as error:  # e.g. a cell over the csv module's 128 KiB field limit
         raise ReadError(
             _("%(file)s cannot be read as CSV: %(error)s") % {"file": filename, "error": error}
