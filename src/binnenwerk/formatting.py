@@ -92,8 +92,10 @@ def csv_row(values: Iterable[object]) -> list[str]:
 
 
 def csv_writer(out: io.TextIOBase | Any) -> Any:
-    """A csv.writer whose every cell goes through csv_cell (rows of any values)."""
-    writer = csv.writer(out, lineterminator="\n")
+    """A csv.writer whose every cell goes through csv_cell (rows of any values). Lines end in
+    CRLF (RFC 4180): then a value holding a carriage return is quoted too, and cannot cut its
+    row in two."""
+    writer = csv.writer(out, lineterminator="\r\n")
     return _SafeWriter(writer)
 
 

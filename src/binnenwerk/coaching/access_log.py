@@ -3,7 +3,6 @@ date range, and the CSV of a search. The BSN is never shown, searched or exporte
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from django.utils import timezone
 
 from binnenwerk.coaching.constants import InzageSoort
 from binnenwerk.coaching.models import Inzage
+from binnenwerk.formatting import csv_writer
 
 
 @dataclass(frozen=True)
@@ -85,27 +85,21 @@ CSV_COLUMNS = [
 ]
 
 
-def _cell(value: object) -> str:
-    """A text cell that a spreadsheet will not run as a formula (a typed filter is kept)."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def access_log_csv(rows: QuerySet[Inzage]) -> str:
     """One line per access record: who, when, what kind, whose (personnel number only), which
     record, why. Never a name or BSN; the file itself is logged as an export."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)
     writer.writerow(CSV_COLUMNS)
     for row in rows.iterator(chunk_size=2000):
         writer.writerow(
             [
                 timezone.localtime(row.wanneer).isoformat(timespec="seconds"),
-                _cell(row.gebruiker.username) if row.gebruiker else "",
+                row.gebruiker.username if row.gebruiker else "",
                 row.soort,
-                _cell(row.medewerker.personeelsnummer) if row.medewerker else "",
+                row.medewerker.personeelsnummer if row.medewerker else "",
                 row.object_id or "",
-                _cell(row.context),
+                row.context,
                 "" if row.aantal is None else row.aantal,
             ]
         )

@@ -7,7 +7,6 @@ empty database → export gives identical files.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import re
@@ -18,6 +17,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from binnenwerk.formatting import csv_writer, xlsx_append
 from binnenwerk.imports.dataset import Dataset, Sheet
 from binnenwerk.imports.schema import SHEETS, latest_roles
 from binnenwerk.imports.state import load_state
@@ -82,7 +82,7 @@ def _csv_value(value: Any) -> str:
 
 def csv_text(sheet: Sheet) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_writer(buffer)
     writer.writerow(sheet.columns)
     for _, values in sheet.rows:
         writer.writerow([_csv_value(values.get(c)) for c in sheet.columns])
@@ -103,9 +103,9 @@ def xlsx_bytes(dataset: Dataset) -> bytes:
     workbook.remove(workbook.active)
     for sheet in dataset.values():
         worksheet = workbook.create_sheet(sheet.name)
-        worksheet.append(sheet.columns)
+        xlsx_append(worksheet, sheet.columns)
         for _, values in sheet.rows:
-            worksheet.append([_cell_value(values.get(c)) for c in sheet.columns])
+            xlsx_append(worksheet, [_cell_value(values.get(c)) for c in sheet.columns])
         for row in worksheet.iter_rows(min_row=2):
             for cell in row:
                 if isinstance(cell.value, dt.date):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from binnenwerk.formatting import csv_text, decimal_nl, decimal_str, table
+from binnenwerk.formatting import csv_text, decimal_nl, decimal_str, table, xlsx_append
 from binnenwerk.jobs.constants import NIET_GEPLAATST
 from binnenwerk.monitor.selectors import Rij, Tabel1
 
@@ -141,20 +141,20 @@ def tabel1_xlsx(result: Tabel1) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = f"Tabel 1 {result.kwartaal}"
-    sheet.append([title(result)])
+    xlsx_append(sheet, [title(result)])
     sheet["A1"].font = Font(bold=True)
-    sheet.append(headers())
+    xlsx_append(sheet, headers())
     for row in [*result.rijen, result.totaal]:
         values = [float(v) if v is not None else None for v in _values(row).values()]
         if values[-1] is not None:
             values[-1] /= 100
-        sheet.append([label(row), *values])
+        xlsx_append(sheet, [label(row), *values])
         for cell in sheet[sheet.max_row][1:-1]:
             cell.number_format = "#,##0"
         sheet[sheet.max_row][-1].number_format = "0%"
     sheet[sheet.max_row][0].font = Font(bold=True)
-    sheet.append([])
-    sheet.append([footnote()])
+    xlsx_append(sheet, [])
+    xlsx_append(sheet, [footnote()])
     sheet.column_dimensions["A"].width = 16
     buffer = io.BytesIO()
     workbook.save(buffer)

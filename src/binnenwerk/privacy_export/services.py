@@ -4,7 +4,6 @@ audit log before anything is gathered, so the document lists this request too.""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -23,6 +22,7 @@ from django.utils.translation import gettext as _
 from binnenwerk.audit import log_bulk_ids
 from binnenwerk.coaching.constants import MAX_CONTEXT, InzageSoort
 from binnenwerk.coaching.models import Inzage
+from binnenwerk.formatting import csv_writer
 from binnenwerk.people.models import Medewerker
 from binnenwerk.privacy import mask_bsns
 from binnenwerk.privacy_export.selectors import Category, subject_access
@@ -55,19 +55,13 @@ def clean_reason(reden: str) -> str:
     return text
 
 
-def _cell(value: Any) -> str:
-    """A CSV cell that a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def _csv(category: Category) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)
     names = [name for name, _heading in category.columns]
     writer.writerow(names)
     for record in category.records:
-        writer.writerow([_cell(record[name]) for name in names])
+        writer.writerow([record[name] for name in names])
     return out.getvalue()
 
 

@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from binnenwerk.formatting import date_nl, decimal_nl
+from binnenwerk.formatting import date_nl, decimal_nl, xlsx_append
 from binnenwerk.jobs.constants import round_banen
 from binnenwerk.reports.opdrachtgever import Opdrachtgeverrapportage
 from binnenwerk.reports.presenters import suppress, unique_ids
@@ -130,7 +130,7 @@ def context(rapport: Opdrachtgeverrapportage) -> dict[str, Any]:
 
 def _sheet(workbook: Workbook, name: str, headers: list[str]) -> Worksheet:
     sheet = workbook.create_sheet(name[:31])
-    sheet.append(headers)
+    xlsx_append(sheet, headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
@@ -141,7 +141,7 @@ def _sheet(workbook: Workbook, name: str, headers: list[str]) -> Worksheet:
 def _append(sheet: Worksheet, row: list[Any]) -> None:
     """A row with jobs as numbers (unrounded: the cell format shows 2 decimals, so sums in
     the sheet stay exact) and dates as dates."""
-    sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
+    xlsx_append(sheet, [float(v) if isinstance(v, Decimal) else v for v in row])
     for cell, value in zip(sheet[sheet.max_row], row, strict=False):
         if isinstance(value, Decimal):
             cell.number_format = BANEN_FORMAT

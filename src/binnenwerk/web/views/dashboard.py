@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from decimal import Decimal
@@ -18,7 +17,7 @@ from binnenwerk.accounts.constants import Rol
 from binnenwerk.accounts.selectors import roles_of
 from binnenwerk.contracts.selectors import overdue_count
 from binnenwerk.dataversion import cached
-from binnenwerk.formatting import decimal_str
+from binnenwerk.formatting import csv_writer, decimal_str, xlsx_append
 from binnenwerk.web import dashboard
 from binnenwerk.web.views.common import peildatum_of
 
@@ -64,7 +63,7 @@ def dashboard_download(request: HttpRequest, name: str, suffix: str) -> HttpResp
         response = HttpResponse(content=_workbook(table), content_type=XLSX)
     else:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
-        writer = csv.writer(response, lineterminator="\n")
+        writer = csv_writer(response)
         writer.writerow(table.headers)
         for row in table.rows:
             writer.writerow([_plain(v) for v in row])
@@ -84,9 +83,9 @@ def _workbook(table: dashboard.Table) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = table.name[:31]
-    sheet.append(table.headers)
+    xlsx_append(sheet, table.headers)
     for row in table.rows:
-        sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
+        xlsx_append(sheet, [float(v) if isinstance(v, Decimal) else v for v in row])
     for cells in sheet.iter_rows(min_row=2):
         for cell in cells:
             if isinstance(cell.value, dt.date):
