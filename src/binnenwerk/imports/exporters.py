@@ -17,6 +17,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from binnenwerk.files import private_folder, write_private
 from binnenwerk.formatting import csv_writer, xlsx_append
 from binnenwerk.imports.dataset import Dataset, Sheet
 from binnenwerk.imports.schema import SHEETS, latest_roles
@@ -52,20 +53,17 @@ def _sort_key(key: tuple[Any, ...]) -> tuple[str, ...]:
 
 
 def export_path(path: str | Path) -> list[Path]:
-    """Write the export; returns the files written."""
+    """Write the export; returns the files written. They hold personal data (BSN, date of
+    birth, indication): each is 0600, a new folder 0700."""
     path = Path(path)
     dataset = export_dataset()
     if path.suffix.lower() == ".xlsx":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(xlsx_bytes(dataset))
-        return [path]
-    path.mkdir(parents=True, exist_ok=True)
-    written = []
-    for sheet in dataset.values():
-        target = path / f"{sheet.name}.csv"
-        target.write_text(csv_text(sheet), encoding="utf-8", newline="")
-        written.append(target)
-    return written
+        private_folder(path.parent)
+        return [write_private(path, xlsx_bytes(dataset))]
+    private_folder(path)
+    return [
+        write_private(path / f"{sheet.name}.csv", csv_text(sheet)) for sheet in dataset.values()
+    ]
 
 
 def _csv_value(value: Any) -> str:

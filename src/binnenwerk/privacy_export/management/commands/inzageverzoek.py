@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from binnenwerk.files import write_private
 from binnenwerk.people.models import Medewerker
 from binnenwerk.privacy_export.services import inzageverzoek_export
 
@@ -58,8 +59,8 @@ class Command(BaseCommand):
             )
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
-        output.write_bytes(export.content)
-        output.chmod(0o600)  # special personal data: readable by the one who made it only
+        # Special personal data: readable by the one who made it only (0600).
+        write_private(output, export.content)
         self.stdout.write(
             _("Written %(path)s: %(count)s categories, %(records)s records.")
             % {
