@@ -5,11 +5,15 @@ the job counter reading the generated contracts.
 """
 
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
+from auditlog.models import LogEntry
+from django.core.management import call_command
 
-from binnenwerk.demo.services import demo_load
+from binnenwerk.demo.models import DemoLading
+from binnenwerk.demo.services import DemoRefused, demo_load
 from binnenwerk.formatting import decimal_str
 from binnenwerk.jobs.selectors import banen, banen_op_data, kerncijfers, teams
 from binnenwerk.people.models import Medewerker
@@ -107,6 +111,11 @@ def test_demo_people_are_fictitious(demo):
     assert all(m.bsn.startswith("9999") for m in Medewerker.objects.exclude(bsn=""))
 
 
-def test_loading_the_demo_twice_changes_nothing(demo):
-    report = demo_load()
-    assert report.created_total == 0 and report.updated_total == 0
+def test_loading_the_demo_twice_is_refused_and_the_command_serves_it_as_it_is(demo):
+    entries = LogEntry.objects.count()
+    with pytest.raises(DemoRefused, match="accounts"):
+        demo_load()
+    out = io.StringIO()
+    call_command("demo", "--no-serve", stdout=out)
+    assert "al de demo-organisatie" in out.getvalue()
+    assert LogEntry.objects.count() == entries and DemoLading.objects.count() == 1

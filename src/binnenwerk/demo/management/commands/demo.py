@@ -2,11 +2,18 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from binnenwerk.accounts.constants import Rol
-from binnenwerk.demo.services import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_load
+from binnenwerk.demo.services import (
+    DEMO_ACCOUNTS,
+    DEMO_PASSWORD,
+    DemoRefused,
+    demo_load,
+    demo_loaded,
+)
 from binnenwerk.formatting import decimal_nl
 from binnenwerk.jobs.selectors import kerncijfers
 
@@ -25,10 +32,19 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("migrate", interactive=False, verbosity=0)
-        call_command("collectstatic", interactive=False, verbosity=0)
-        self.stdout.write(_("Loading the demo organisation …"))
-        report = demo_load()
-        self.stdout.write(report.summary() if hasattr(report, "summary") else str(report))
+        loaded = demo_loaded()
+        if loaded is not None:
+            self.stdout.write(
+                _("This database holds the demo organisation already (loaded %(when)s).")
+                % {"when": timezone.localtime(loaded.geladen_op).strftime("%d-%m-%Y %H:%M")}
+            )
+        else:
+            self.stdout.write(_("Loading the demo organisation …"))
+            try:
+                report = demo_load()
+            except DemoRefused as refused:
+                raise CommandError(str(refused), returncode=1) from refused
+            self.stdout.write(report.summary())
         for jaar in (2021, 2023):
             k = kerncijfers(jaar)
             self.stdout.write(
@@ -51,6 +67,7 @@ class Command(BaseCommand):
         for username, rol in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:<16} {Rol(rol).label}")
         if not options["no_serve"]:
+            call_command("collectstatic", interactive=False, verbosity=0)
             self.stdout.write(
                 "\n" + _("The app runs at http://%(address)s/") % {"address": options["addrport"]}
             )
