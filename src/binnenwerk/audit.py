@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from auditlog.context import set_actor
@@ -136,3 +137,79 @@ def logged_models() -> list[tuple[str, str]]:
 def _verbose_name(content_type: ContentType) -> str:
     model = content_type.model_class()
     return str(model._meta.verbose_name) if model else content_type.model
+
+
+# --- Special-category data in the log -----------------------------------------------------------
+# An audit entry repeats what changed. Where that is special-category data (health, absence,
+# coaching, the target-group indication) the log must not show it to someone whose role may not
+# see the data itself: each app names its special data here (in its AppConfig.ready, beside its
+# auditlog registration), and every page that shows entries goes through `shown_entries`.
+
+
+@dataclass(frozen=True)
+class Special:
+    roles: frozenset[str]  # the roles that may see it
+    fields: frozenset[str] | None  # None: the whole record (that it exists says too much)
+
+
+_SPECIAL: dict[str, Special] = {}
+
+
+def register_special(
+    model: type[models.Model], *, roles: Iterable[str], fields: Iterable[str] | None = None
+) -> None:
+    """Declare `fields` of `model` (or, without fields, every record of it) special-category
+    data that only `roles` may read in the audit log."""
+    _SPECIAL[model._meta.label_lower] = Special(
+        roles=frozenset(str(r) for r in roles),
+        fields=frozenset(fields) if fields is not None else None,
+    )
+
+
+@dataclass(frozen=True)
+class ShownChange:
+    field: str
+    old: Any
+    new: Any
+    hidden: bool
+
+
+@dataclass(frozen=True)
+class ShownEntry:
+    """An audit entry as one user may see it."""
+
+    entry: LogEntry
+    hidden: bool  # the whole record is special data the user may not see
+    changes: list[ShownChange]
+    # The user was shown special-category values of this record (the read is access-logged).
+    reveals_special: bool
+
+    @property
+    def object_repr(self) -> str:
+        return "" if self.hidden else self.entry.object_repr
+
+
+def _special_of(entry: LogEntry) -> Special | None:
+    content_type = entry.content_type
+    return _SPECIAL.get(f"{content_type.app_label}.{content_type.model}")
+
+
+def shown_entry(entry: LogEntry, roles: frozenset[str]) -> ShownEntry:
+    special = _special_of(entry)
+    allowed = special is None or bool(special.roles & roles)
+    changes = entry.changes_dict if isinstance(entry.changes_dict, dict) else {}
+    if special is not None and special.fields is None and not allowed:
+        return ShownEntry(entry, hidden=True, changes=[], reveals_special=False)
+    shown, reveals = [], False
+    for field, change in changes.items():
+        old, new = [*change, None, None][:2] if isinstance(change, list) else (None, None)
+        is_special = special is not None and (special.fields is None or field in special.fields)
+        hide = is_special and not allowed
+        reveals = reveals or (is_special and allowed)
+        shown.append(ShownChange(field, None if hide else old, None if hide else new, hide))
+    return ShownEntry(entry, hidden=False, changes=shown, reveals_special=reveals)
+
+
+def shown_entries(entries: Iterable[LogEntry], roles: frozenset[str]) -> list[ShownEntry]:
+    """The entries with what `roles` may not see of special-category data left out."""
+    return [shown_entry(entry, roles) for entry in entries]

@@ -89,7 +89,7 @@ def test_reference_data_pages_show_their_history_to_those_who_keep_it(administra
     actor = get_user_model().objects.get(username="beheer")
     organisatie_create(actor=actor, code="NEW", naam="Nieuw ministerie", soort="ministerie")
     page = administrator.get("/opdrachtgevers/NEW/")
-    assert [e.actor_id for e in page.context["historie"]] == [actor.pk]
+    assert [r.entry.actor_id for r in page.context["historie"]] == [actor.pk]
     viewer = Client()
     viewer.force_login(account_set(actor=None, username="mt", roles=["management"]))
     assert viewer.get("/opdrachtgevers/NEW/").context["historie"] is None

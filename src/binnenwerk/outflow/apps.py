@@ -9,6 +9,10 @@ class OutflowConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from binnenwerk.audit import register_special
         from binnenwerk.outflow import models
+        from binnenwerk.outflow.constants import SEES_SPECIAL
 
         auditlog.register(models.Uitstroom)
+        # The reason may be health: per person it is for HR only.
+        register_special(models.Uitstroom, roles=SEES_SPECIAL, fields=["reden"])

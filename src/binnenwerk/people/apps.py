@@ -9,6 +9,8 @@ class PeopleConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from binnenwerk.accounts.constants import SEES_PERSONAL_DETAILS
+        from binnenwerk.audit import register_special
         from binnenwerk.people import models
 
         # The BSN is personal data that must never reach a log, not even masked in part.
@@ -18,6 +20,12 @@ class PeopleConfig(AppConfig):
             mask_fields=["bsn"],
             mask_callable="binnenwerk.people.bsn.mask_bsn",
             exclude_fields=["bsn_zoekwaarde"],
+        )
+        # The indication, date of birth and BSN: for the roles that see a person's details.
+        register_special(
+            models.Medewerker,
+            roles=SEES_PERSONAL_DETAILS,
+            fields=["doelgroepindicatie", "geboortedatum", "bsn"],
         )
         auditlog.register(models.Dienstverband)
         auditlog.register(models.Plaatsing)

@@ -14,7 +14,9 @@ class RecruitmentConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from binnenwerk.audit import register_special
         from binnenwerk.recruitment import models
+        from binnenwerk.recruitment.constants import CHANGES_CANDIDATES
 
         auditlog.register(
             models.Kandidaat,
@@ -23,3 +25,4 @@ class RecruitmentConfig(AppConfig):
         )
         auditlog.register(models.Kandidaatfase)
         auditlog.register(models.Proefplaatsing)
+        register_special(models.Kandidaat, roles=CHANGES_CANDIDATES, fields=["indicatie"])

@@ -116,7 +116,7 @@ def kandidaat_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "kan_kennismaken": kandidaat.fase == Fase.AANGEMELD,
             "kan_proefplaatsen": kandidaat.fase in (Fase.KENNISMAKING, Fase.PROEFPLAATSING),
             "kan_aannemen": kandidaat.fase == Fase.PROEFPLAATSING,
-            "historie": history_of(kandidaat),
+            "historie": history_of(kandidaat, request.user),
             "ziet_medewerkers": sees_people(request.user),
         },
     )

@@ -11,10 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from binnenwerk.accounts.constants import Rol
-from binnenwerk.accounts.selectors import account_list
+from binnenwerk.accounts.selectors import account_list, roles_of
 from binnenwerk.accounts.services import account_unlock, two_factor_reset
 from binnenwerk.accounts.two_factor import usernames_with_two_factor
-from binnenwerk.audit import logged_models, recent_entries
+from binnenwerk.audit import ShownEntry, logged_models, recent_entries, shown_entries
+from binnenwerk.coaching.constants import InzageSoort
+from binnenwerk.coaching.services import inzage_log_people, page_context
+from binnenwerk.people.models import Medewerker
 from binnenwerk.web.views.common import paginate, query_without_page, require_role
 
 
@@ -68,14 +71,38 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     require_role(request, Rol.BEHEERDER)
     actor = request.GET.get("wie", "").strip()
     model = request.GET.get("soort", "").strip()
+    page = paginate(request, recent_entries(actor=actor, model=model))
+    # Special-category data only as far as the user's roles may see it; what they were shown
+    # of a person's details (the indication) is a read like any other: access-logged.
+    rows = shown_entries(page.object_list, roles_of(request.user))
+    _log_details_shown(request, rows)
     return render(
         request,
         "web/accounts/audit.html",
         {
-            "page": paginate(request, recent_entries(actor=actor, model=model)),
+            "page": page,
+            "regels": rows,
             "query": query_without_page(request),
             "wie": actor,
             "soort": model,
             "soorten": logged_models(),
         },
     )
+
+
+def _log_details_shown(request: HttpRequest, rows: list[ShownEntry]) -> None:
+    ids = {
+        int(row.entry.object_pk)
+        for row in rows
+        if row.reveals_special
+        and row.entry.content_type.model_class() is Medewerker
+        and str(row.entry.object_pk).isdigit()
+    }
+    people = list(Medewerker.objects.filter(pk__in=ids).order_by("pk"))
+    if people:
+        inzage_log_people(
+            actor=request.user,
+            medewerkers=people,
+            soort=InzageSoort.DOELGROEPINDICATIE,
+            context=page_context(request),
+        )

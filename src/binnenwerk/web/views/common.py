@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from auditlog.models import LogEntry
 from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 
-from binnenwerk.accounts.selectors import has_role
+from binnenwerk.accounts.selectors import has_role, roles_of
+from binnenwerk.audit import ShownEntry, shown_entries
 from binnenwerk.web.forms import PeildatumForm
 
 PAGE_SIZE = 50
@@ -35,13 +37,11 @@ def query_without_page(request: HttpRequest) -> str:
     return params.urlencode()
 
 
-def history_of(obj: Any) -> list[Any]:
-    """The latest audit entries of an object: who changed what, when."""
-    from auditlog.models import LogEntry
-
-    return list(
-        LogEntry.objects.get_for_object(obj).select_related("actor").order_by("-timestamp")[:50]
-    )
+def history_of(obj: Any, user: Any) -> list[ShownEntry]:
+    """The latest audit entries of an object: who changed what, when; special-category data
+    only as far as the user's roles may see it."""
+    entries = LogEntry.objects.get_for_object(obj).select_related("actor", "content_type")
+    return shown_entries(entries.order_by("-timestamp")[:50], roles_of(user))
 
 
 def csv_download(content: str, filename: str) -> HttpResponse:

@@ -147,7 +147,9 @@ def group_detail(request: HttpRequest, kind: str, code: str) -> HttpResponse:
                 for k, v in per_work.groepen.items()
             ],
             "teams": teams,
-            "historie": history_of(obj) if has_role(request.user, *MAY_SEE_HISTORY) else None,
+            "historie": history_of(obj, request.user)
+            if has_role(request.user, *MAY_SEE_HISTORY)
+            else None,
             "rapportage": config.per == Per.OPDRACHTGEVER
             and opens_client_statement(request.user, code),
         },

@@ -95,6 +95,6 @@ def medewerker_detail(request: HttpRequest, nummer: str) -> HttpResponse:
             "toon_bijzonder": special,
             "mag_wijzigen": has_role(request.user, *CHANGES_PEOPLE),
             "coaching": may_read_coaching(request.user, person, dt.date.today()),
-            "historie": history_of(person) if special else None,
+            "historie": history_of(person, request.user) if special else None,
         },
     )

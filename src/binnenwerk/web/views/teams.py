@@ -81,7 +81,7 @@ def team_detail(request: HttpRequest, code: str) -> HttpResponse:
     }
     context["mag_wijzigen"] = has_role(request.user, *CHANGES_PEOPLE)
     if has_role(request.user, *CHANGES_PEOPLE, Rol.BEHEERDER):
-        context["historie"] = history_of(team)
+        context["historie"] = history_of(team, request.user)
     if sees_people(request.user):
         context["leden"] = teams_selectors.team_members(team, peildatum)
         context["rollen"] = teams_selectors.role_history(team)
