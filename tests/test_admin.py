@@ -1,80 +1,63 @@
-"""The admin writes through the services: same validation, same audit, no deletes."""
-
-import datetime as dt
+"""The admin (reference data only, for the functional administrator's role) writes through the
+services: same validation, same audit, no deletes; people are not in it at all."""
 
 import pytest
 from auditlog.models import LogEntry
-from django.contrib.auth import get_user_model
 
-from binnenwerk.organisation.models import Organisatie
-from binnenwerk.people.models import Dienstverband, Medewerker
+from binnenwerk.accounts.services import account_set
+from binnenwerk.organisation.models import Organisatie, Team
+from tests.factories import LocatieFactory, MedewerkerFactory, WerksoortFactory
 
 
 @pytest.fixture
 def admin_client(client):
-    user = get_user_model().objects.create_superuser("beheer", password="geheim-wachtwoord-1")
+    user = account_set(actor=None, username="beheer", roles=["beheerder"])
     client.force_login(user)
     return client
 
 
-@pytest.fixture
-def medewerker():
-    return Medewerker.objects.create(
-        personeelsnummer="1001", voornaam="Sanne", achternaam="Bakker", doelgroepindicatie=True
-    )
+def _team_form(**values):
+    form = {
+        "code": "NIEUW",
+        "naam": "Nieuw team",
+        "werksoort": WerksoortFactory().pk,
+        "locatie": LocatieFactory().pk,
+        "capaciteit": "12",
+        "start": "2024-01-01",
+    }
+    form.update(values)
+    return form
 
 
-def test_overlapping_contract_is_refused_next_to_the_field(admin_client, medewerker):
-    Dienstverband.objects.create(
-        medewerker=medewerker, start=dt.date(2023, 1, 1), uren_per_week=20, soort="bepaald"
-    )
-    response = admin_client.post(
-        "/admin/people/dienstverband/add/",
-        {
-            "medewerker": medewerker.pk,
-            "start": "2023-06-01",
-            "uren_per_week": "24",
-            "soort": "bepaald",
-        },
-    )
+def test_a_team_that_ends_before_it_starts_is_refused_next_to_the_field(admin_client):
+    response = admin_client.post("/admin/organisation/team/add/", _team_form(einde="2023-12-31"))
     assert response.status_code == 200
-    assert "overlapt met dienstverband" in response.content.decode()
-    assert Dienstverband.objects.count() == 1
+    assert "einde ligt vóór start" in response.content.decode()
+    assert not Team.objects.exists()
 
 
-def test_valid_contract_is_saved_with_an_audit_entry_naming_the_user(admin_client, medewerker):
+def test_a_valid_organisation_is_saved_with_an_audit_entry_naming_the_user(admin_client):
     response = admin_client.post(
-        "/admin/people/dienstverband/add/",
-        {
-            "medewerker": medewerker.pk,
-            "start": "2023-06-01",
-            "uren_per_week": "24",
-            "soort": "bepaald",
-        },
+        "/admin/organisation/organisatie/add/",
+        {"code": "BZK", "naam": "Binnenlandse Zaken", "soort": "ministerie"},
     )
     assert response.status_code == 302
-    contract = Dienstverband.objects.get()
-    entry = LogEntry.objects.get_for_object(contract).get()
+    organisatie = Organisatie.objects.get()
+    entry = LogEntry.objects.get_for_object(organisatie).get()
     assert entry.actor.username == "beheer"
 
 
-def test_invalid_bsn_is_refused_without_echoing_it(admin_client):
-    response = admin_client.post(
-        "/admin/people/medewerker/add/",
-        {"personeelsnummer": "2002", "voornaam": "Jan", "achternaam": "Smit", "bsn": "123456789"},
-    )
-    body = response.content.decode()
-    assert response.status_code == 200
-    assert "BSN is ongeldig" in body
-    assert Medewerker.objects.count() == 0
-
-
-def test_bsn_is_not_in_the_medewerker_list(admin_client):
-    Medewerker.objects.create(
-        personeelsnummer="3003", voornaam="Ali", achternaam="Yilmaz", bsn="999990019"
-    )
-    body = admin_client.get("/admin/people/medewerker/").content.decode()
-    assert "Yilmaz" in body and "999990019" not in body
+def test_people_are_not_in_the_admin(admin_client):
+    person = MedewerkerFactory(bsn="999990019", achternaam="Yilmaz")
+    for path in (
+        "/admin/people/medewerker/",
+        f"/admin/people/medewerker/{person.pk}/change/",
+        "/admin/people/dienstverband/add/",
+        "/admin/organisation/teamrol/",
+    ):
+        response = admin_client.get(path)
+        assert response.status_code == 404, path
+        assert b"Yilmaz" not in response.content and b"999990019" not in response.content
 
 
 def test_nothing_can_be_deleted(admin_client):

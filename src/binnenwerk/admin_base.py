@@ -55,6 +55,19 @@ class ServiceAdmin(admin.ModelAdmin):
         saved = self._run_service(request, form, change)
         obj.pk = saved.pk
 
+    # Who may use the admin is the site's question (a role, not Django's permission flags).
+    def has_module_permission(self, request: Any) -> bool:
+        return bool(self.admin_site.has_permission(request))
+
+    def has_view_permission(self, request: Any, obj: Any = None) -> bool:
+        return bool(self.admin_site.has_permission(request))
+
+    def has_add_permission(self, request: Any) -> bool:
+        return bool(self.admin_site.has_permission(request))
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return bool(self.admin_site.has_permission(request))
+
     def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
         # History is never thrown away: a record ends (einde), it is not deleted.
         return False

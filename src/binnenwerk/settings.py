@@ -32,7 +32,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin for the reference data only, by role (web/admin_site.py).
+    "binnenwerk.web.apps.BinnenwerkAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -88,6 +89,8 @@ MIDDLEWARE = [
     # The privacy officer sees the access log only: 404 everywhere else (least privilege).
     "binnenwerk.web.least_privilege.AccessLogOnly",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Notices of account changes made by others, and a one-time password replaced first.
+    "binnenwerk.web.password_change.AccountNotices",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

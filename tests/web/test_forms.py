@@ -8,11 +8,12 @@ from auditlog.models import LogEntry
 
 from binnenwerk.accounts.constants import Rol
 from binnenwerk.accounts.services import account_set
-from binnenwerk.organisation.models import Team
+from binnenwerk.organisation.models import Team, TeamRol
 from binnenwerk.people.models import Dienstverband, Medewerker, Plaatsing
 from tests.factories import (
     DienstverbandFactory,
     LocatieFactory,
+    MedewerkerFactory,
     OrganisatieFactory,
     PlaatsingFactory,
     TeamFactory,
@@ -96,8 +97,10 @@ def test_only_hr_uses_the_forms(client, rol):
     client.force_login(account_set(actor=None, username="x", roles=[rol]))
     contract = DienstverbandFactory()
     nummer = contract.medewerker.personeelsnummer
+    TeamFactory(code="ALLEEN-PZ")
     for url in (
         "/medewerkers/nieuw/",
+        "/teams/ALLEEN-PZ/rol/",
         f"/medewerkers/{nummer}/dienstverbanden/{contract.pk}/beeindigen/",
     ):
         assert client.get(url).status_code == 404
@@ -125,3 +128,29 @@ def test_new_team_and_end_refused_while_people_are_placed(hr):
     assert team.einde is None
     page = hr.get("/teams/NIEUW-1/").content.decode()
     assert "Wijzigingen" in page and "<td>hr</td>" in page  # the change names who made it
+
+
+def test_hr_hands_a_team_role_over_and_the_holder_stops_the_day_before(hr):
+    team = TeamFactory(code="ROL-1", start=dt.date(2020, 1, 1))
+    first, second = MedewerkerFactory(doelgroepindicatie=False), MedewerkerFactory()
+    TeamRol.objects.create(
+        team=team, rol="leidinggevende", medewerker=first, start=dt.date(2020, 1, 1)
+    )
+    url = "/teams/ROL-1/rol/"
+    assert hr.get("/teams/ROL-1/").content.decode().count(url) == 1
+    unknown = hr.post(url, {"rol": "leidinggevende", "medewerker": "0", "vanaf": "2025-01-01"})
+    assert "Er is geen medewerker met dit personeelsnummer" in unknown.content.decode()
+    done = hr.post(
+        url,
+        {
+            "rol": "leidinggevende",
+            "medewerker": second.personeelsnummer,
+            "vanaf": "2025-01-01",
+        },
+    )
+    assert done.status_code == 302
+    roles = list(TeamRol.objects.filter(team=team).order_by("start"))
+    assert [(r.medewerker, r.einde) for r in roles] == [
+        (first, dt.date(2024, 12, 31)),
+        (second, None),
+    ]

@@ -146,6 +146,7 @@ def test_team_list_shows_occupancy_and_open_places(as_role):
 @pytest.mark.parametrize("url", ["/teams/", "/medewerkers/"])
 def test_list_queries_are_bounded(as_role, django_assert_max_num_queries, url):
     client = as_role("beheerder")
+    client.get("/account/wachtwoord/")  # a session's first page also reads the account's notices
     with django_assert_max_num_queries(12):
         client.get(url + D)
 

@@ -33,6 +33,9 @@ class Profiel(models.Model):
         related_name="contactpersonen",
         help_text=_("For clients: the organisation (with its parts) they look at."),
     )
+    # Set when someone else gave the account a one-time password: the user chooses their
+    # own before they see any page.
+    wachtwoord_wijzigen = models.BooleanField(_("must change password"), default=False)
 
     class Meta:
         verbose_name = _("profile")
@@ -64,3 +67,35 @@ class Roltoekenning(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.get_rol_display()}"
+
+
+class Accountmelding(models.Model):
+    """A change to an account made by someone else (a password or authenticator app reset, new
+    roles): the user is told at their next sign-in, with who did it and when."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="accountmeldingen",
+    )
+    tekst = models.CharField(_("message"), max_length=300)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Empty: the command line on the server."),
+    )
+    op = models.DateTimeField(_("at"), auto_now_add=True)
+    gelezen_op = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("account notice")
+        verbose_name_plural = _("account notices")
+        indexes = [models.Index(fields=["user", "gelezen_op"], name="accountmelding_ongelezen")]
+
+    def __str__(self) -> str:
+        return self.tekst

@@ -1,8 +1,9 @@
 """Two-factor sign-in (TOTP, django-otp): who needs the second step, and reads of the devices.
 
-Administrators and HR who sign in with a password give a 6-digit code from an authenticator
-app as well, when settings.TWEE_FACTOR_VERPLICHT is on. A sign-in through the Rijksaccount
-(OpenID Connect) needs no second step here: the Rijk's identity provider asks for its own.
+Administrators, HR and the privacy officer who sign in with a password give a 6-digit code
+from an authenticator app as well, when settings.TWEE_FACTOR_VERPLICHT is on. A sign-in
+through the Rijksaccount (OpenID Connect) needs no second step here: the Rijk's identity
+provider asks for its own.
 The writes (enrolment, reset) are in accounts.services.
 """
 
@@ -21,7 +22,8 @@ from binnenwerk.accounts.constants import Rol
 from binnenwerk.accounts.selectors import roles_of
 
 # Roles that see and change the most (special-category data, accounts): password plus code.
-NEEDS_TWO_FACTOR = frozenset({Rol.BEHEERDER, Rol.PERSONEELSZAKEN})
+# The privacy officer too: their account reads who read what, a password alone is not enough.
+NEEDS_TWO_FACTOR = frozenset({Rol.BEHEERDER, Rol.PERSONEELSZAKEN, Rol.PRIVACY})
 OIDC_BACKEND = "binnenwerk.accounts.oidc.RijksOIDCBackend"
 
 

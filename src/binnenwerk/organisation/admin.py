@@ -1,8 +1,11 @@
+"""Reference data in the admin: organisations, work types, locations and teams. Team roles
+name staff members (personal data): they are handed over on the team's page."""
+
 from django.contrib import admin
 
 from binnenwerk.admin_base import ServiceAdmin
 from binnenwerk.organisation import services
-from binnenwerk.organisation.models import Locatie, Organisatie, Team, TeamRol, Werksoort
+from binnenwerk.organisation.models import Locatie, Organisatie, Team, Werksoort
 
 
 @admin.register(Organisatie)
@@ -52,14 +55,3 @@ class TeamAdmin(ServiceAdmin):
     create_service = staticmethod(services.team_create)
     update_service = staticmethod(services.team_update)
     instance_kwarg = "team"
-
-
-@admin.register(TeamRol)
-class TeamRolAdmin(ServiceAdmin):
-    list_display = ["team", "rol", "medewerker", "start", "einde"]
-    list_filter = ["rol"]
-    search_fields = ["team__code", "medewerker__achternaam", "medewerker__personeelsnummer"]
-    autocomplete_fields = ["team", "medewerker"]
-    create_service = staticmethod(services.teamrol_create)
-    update_service = staticmethod(services.teamrol_update)
-    instance_kwarg = "teamrol"

@@ -69,7 +69,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             ("web:gebruikers", _("Users")),
             ("web:logboek", _("Audit log")),
         ]
-    if getattr(request.user, "is_staff", False) or Rol.BEHEERDER in roles:
+    if Rol.BEHEERDER in roles:
         items.append(("admin:index", _("Administration")))
     labels = [Rol(r).label for r in sorted(roles)]
     # The privacy officer reads the access log only: no API tokens either (least_privilege).

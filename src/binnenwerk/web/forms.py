@@ -3,7 +3,9 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from binnenwerk.organisation.constants import TeamRolSoort
 from binnenwerk.organisation.models import Locatie, Organisatie, Team, Werksoort
+from binnenwerk.people.models import Medewerker
 from binnenwerk.people.constants import ContractSoort
 
 
@@ -157,3 +159,22 @@ class MedewerkerForm(forms.Form):
     doelgroepindicatie = forms.BooleanField(
         label=_("Has a target group indication"), required=False
     )
+
+
+class TeamRolForm(forms.Form):
+    """Hand a team's supervisor or job coach role to a staff member from a date."""
+
+    rol = forms.ChoiceField(label=_("Role"), choices=TeamRolSoort.choices)
+    medewerker = forms.CharField(
+        label=_("Staff member (personnel number)"),
+        max_length=20,
+        help_text=_("The current holder of the role stops the day before."),
+    )
+    vanaf = forms.DateField(label=_("From"), widget=DATE)
+
+    def clean_medewerker(self) -> Medewerker:
+        number = self.cleaned_data["medewerker"].strip()
+        person = Medewerker.objects.filter(personeelsnummer=number).first()
+        if person is None:
+            raise forms.ValidationError(_("There is no employee with this personnel number."))
+        return person

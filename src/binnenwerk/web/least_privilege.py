@@ -21,6 +21,10 @@ def _open_paths() -> tuple[str, ...]:
     return (
         reverse("web:toegang"),
         reverse("web:toegang-csv"),
+        reverse("web:eigen-wachtwoord"),
+        reverse("web:tweestaps-code"),
+        reverse("web:tweestaps-instellen"),
+        reverse("web:tweestaps-qr"),
         reverse("web:login"),
         reverse("web:logout"),
         "/" + settings.STATIC_URL.lstrip("/"),

@@ -28,6 +28,7 @@ urlpatterns = [
     path("teams/open-plaatsen/", teams.open_places_page, name="open-plaatsen"),
     path("teams/<str:code>/", teams.team_detail, name="team"),
     path("teams/<str:code>/beeindigen/", forms_teams.team_end, name="team-beeindigen"),
+    path("teams/<str:code>/rol/", forms_teams.team_role_hand_over, name="team-rol"),
     path("medewerkers/", people.medewerker_list, name="medewerkers"),
     path("medewerkers/nieuw/", forms_people.medewerker_new, name="medewerker-nieuw"),
     path("medewerkers/<str:nummer>/", people.medewerker_detail, name="medewerker"),
@@ -61,6 +62,15 @@ urlpatterns = [
     path("import/bevestigen/", transfer.import_confirm, name="import-bevestigen"),
     path("export/", transfer.export_download, name="export"),
     path("gebruikers/", accounts.accounts_page, name="gebruikers"),
+    path("gebruikers/nieuw/", accounts.account_new, name="gebruiker-nieuw"),
+    path("gebruikers/<str:username>/", accounts.account_edit, name="gebruiker"),
+    path(
+        "gebruikers/<str:username>/wachtwoord/",
+        accounts.password_reset,
+        name="wachtwoord-herstellen",
+    ),
+    path("gebruikers/<str:username>/actief/", accounts.active_set, name="gebruiker-actief"),
+    path("account/wachtwoord/", accounts.own_password, name="eigen-wachtwoord"),
     path("gebruikers/<str:username>/ontgrendelen/", accounts.unlock, name="ontgrendelen"),
     path(
         "gebruikers/<str:username>/tweestapsverificatie-herstellen/",

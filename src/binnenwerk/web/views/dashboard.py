@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
@@ -19,6 +20,7 @@ from binnenwerk.contracts.selectors import overdue_count
 from binnenwerk.dataversion import cached
 from binnenwerk.formatting import csv_writer, decimal_str, xlsx_append
 from binnenwerk.web import dashboard
+from binnenwerk.web.password_change import SEEN_KEY
 from binnenwerk.web.views.common import peildatum_of
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -28,6 +30,12 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 class LoginView(auth_views.LoginView):
     template_name = "web/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        # A new sign-in: the account's notices are shown again (web/password_change.py).
+        self.request.session.pop(SEEN_KEY, None)
+        return response
 
 
 def dashboard_view(request: HttpRequest) -> HttpResponse:

@@ -53,11 +53,16 @@ def show_errors(
 
 
 def form_page(
-    request: HttpRequest, form: forms.BaseForm, title: str, button: str, back: str
+    request: HttpRequest,
+    form: forms.BaseForm,
+    title: str,
+    button: str,
+    back: str,
+    template: str = "web/form.html",
+    extra: Mapping[str, Any] = MappingProxyType({}),
 ) -> Any:
-    return render(
-        request, "web/form.html", {"form": form, "title": title, "button": button, "back": back}
-    )
+    context = {"form": form, "title": title, "button": button, "back": back, **extra}
+    return render(request, template, context)
 
 
 def service_form(
@@ -71,6 +76,8 @@ def service_form(
     back: str,
     renames: Mapping[str, str] = FIELD_OF,
     versions: Sequence[locking.Source] = (),
+    template: str = "web/form.html",
+    extra: Mapping[str, Any] = MappingProxyType({}),
 ) -> HttpResponse:
     """Show `form` on web/form.html; on a valid POST call `save(form.cleaned_data)` (a
     service call). Its ValidationError goes next to the fields (see `show_errors`) and the
@@ -80,7 +87,8 @@ def service_form(
 
     `versions` (records or querysets) makes it an edit form with optimistic locking
     (binnenwerk.locking): the save is refused when they changed since the form was opened, and
-    the form shows again with the user's input and the new version."""
+    the form shows again with the user's input and the new version. `template` and `extra`
+    show the form on another page that extends web/form.html."""
     if versions:
         locking.add_version_field(form, *versions)
     if request.method == "POST" and form.is_valid():
@@ -99,7 +107,8 @@ def service_form(
             message, url = done(result)
             messages.success(request, message)
             return redirect(url)
-    return form_page(request, form, title() if callable(title) else title, button, back)
+    shown_title = title() if callable(title) else title
+    return form_page(request, form, shown_title, button, back, template, extra)
 
 
 def _full_name(person: Any) -> str:
