@@ -218,3 +218,46 @@ def test_client_uses_the_quotum_calculator_by_keyboard(browser, app_url):
     expect(page.get_by_role("status")).to_contain_text("Doel: 409 banen")
     assert_accessible(page)
     page.close()
+
+
+def test_administrator_makes_an_account_and_its_owner_replaces_the_one_time_password(
+    browser, app_url
+):
+    """Gebruikers → Nieuw account → a one-time password, shown once; its owner is told who
+    reset it and chooses their own password before any other page (issue 18)."""
+    page = login(browser, app_url, "beheerder")
+    page.goto(f"{app_url}/gebruikers/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Nieuw account").click()
+    page.get_by_label("Gebruikersnaam").fill("nieuwe.collega")
+    page.get_by_label("Voornaam").fill("Nieuwe")
+    page.get_by_role("checkbox", name="Management").check()
+    assert_accessible(page)
+    page.get_by_role("button", name="Account maken").click()
+    expect(page.get_by_role("heading", name="Account nieuwe.collega")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Geef een eenmalig wachtwoord").click()
+    one_time = page.locator("code").inner_text()
+    assert_accessible(page)
+
+    owner = browser.new_page(locale="nl-NL")
+    owner.goto(f"{app_url}/inloggen/")
+    owner.get_by_label("Gebruikersnaam").fill("nieuwe.collega")
+    owner.get_by_label("Wachtwoord").fill(one_time)
+    owner.get_by_role("button", name="Inloggen").click()
+    owner.wait_for_url(f"{app_url}/account/wachtwoord/")
+    expect(owner.get_by_text("opnieuw ingesteld door beheerder")).to_be_visible()
+    assert_accessible(owner)
+    owner.get_by_label("Oud wachtwoord").fill(one_time)
+    owner.get_by_label("Nieuw wachtwoord", exact=True).fill("een-eigen-wachtwoord-2026")
+    owner.get_by_label("Nieuw wachtwoord bevestigen").fill("een-eigen-wachtwoord-2026")
+    owner.get_by_role("button", name="Wachtwoord wijzigen").click()
+    owner.wait_for_url(f"{app_url}/")
+    expect(owner.get_by_text("Je wachtwoord is gewijzigd.")).to_be_visible()
+
+
+def test_hr_hands_over_a_team_role(browser, app_url):
+    page = login(browser, app_url, "personeelszaken")
+    page.goto(f"{app_url}/teams/BOS-01/")
+    page.get_by_role("link", name="Rol overdragen").click()
+    assert_accessible(page)

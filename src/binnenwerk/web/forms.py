@@ -170,7 +170,7 @@ class TeamRolForm(forms.Form):
         max_length=20,
         help_text=_("The current holder of the role stops the day before."),
     )
-    vanaf = forms.DateField(label=_("From"), widget=DATE)
+    vanaf = forms.DateField(label=_("First day in the role"), widget=DATE)
 
     def clean_medewerker(self) -> Medewerker:
         number = self.cleaned_data["medewerker"].strip()
