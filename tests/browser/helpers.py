@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -29,18 +30,38 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+_loaded: list[Path] = []  # per test process: the demo loaded once, copied for every module
+
+
+def _demo_database(tmp_path_factory, binnenwerk: str) -> Path:
+    """A fresh SQLite file holding the demo: loaded through `binnenwerk demo` once per test
+    process, then copied (a load takes ~15 s, a copy milliseconds), so every module still
+    starts from exactly the demo and its changes end with it."""
+    if not _loaded:
+        first = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{first}", "DJANGO_DEBUG": "1"}
+        env.pop("DJANGO_SETTINGS_MODULE", None)
+        subprocess.run([binnenwerk, "demo", "--no-serve"], env=env, check=True, capture_output=True)
+        _loaded.append(first)
+    database = tmp_path_factory.mktemp("browser") / "demo.sqlite3"
+    for suffix in ("", "-wal"):  # a write-ahead log the loading process left, if any
+        source = _loaded[0].with_name(_loaded[0].name + suffix)
+        if source.exists():
+            shutil.copyfile(source, database.with_name(database.name + suffix))
+    return database
+
+
 def serve_demo(
     tmp_path_factory, setup: str = "", extra_env: dict[str, str] | None = None
 ) -> Iterator[DemoApp]:
-    """Load the demo into a fresh SQLite file, run `setup` (Python, in `binnenwerk shell`),
-    then serve the app on a free port until the module's tests are done. `extra_env` adds
-    settings from the environment (e.g. TWEE_FACTOR_VERPLICHT=1)."""
-    database = tmp_path_factory.mktemp("browser") / "demo.sqlite3"
+    """Serve the demo from a fresh copy, after running `setup` (Python, in `binnenwerk
+    shell`), on a free port until the module's tests are done. `extra_env` adds settings from
+    the environment (e.g. TWEE_FACTOR_VERPLICHT=1)."""
+    binnenwerk = str(Path(sys.executable).parent / "binnenwerk")
+    database = _demo_database(tmp_path_factory, binnenwerk)
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_DEBUG": "1"}
     env.update(extra_env or {})
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    binnenwerk = str(Path(sys.executable).parent / "binnenwerk")
-    subprocess.run([binnenwerk, "demo", "--no-serve"], env=env, check=True, capture_output=True)
     output = ""
     if setup:
         done = subprocess.run(

@@ -84,7 +84,7 @@ PAGES: dict[str, list[str | Follow]] = {
         "/import/",
         "/api-tokens/",
         "/admin/",
-        "/admin/people/medewerker/",
+        "/admin/organisation/team/",
         DOCS,
     ],
     "personeelszaken": [
