@@ -105,12 +105,33 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:dashboard"
 LOGOUT_REDIRECT_URL = "web:login"
-# Lockout after repeated failed logins: per user name and address, for an hour.
+# Lockout after repeated failed logins: per user name AND client address together, for an
+# hour; failures from one address never lock the account for a colleague at another address.
+# The address is the client's behind TRUSTED_PROXY_COUNT proxies (binnenwerk/client_address.py).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "binnenwerk.client_address.client_address"
 AXES_LOCKOUT_TEMPLATE = "web/locked.html"
 AXES_VERBOSE = False
+
+# --- Client address and the survey's codes (issue 18, items 6 and 10) ------------------------
+# TRUSTED_PROXY_COUNT: how many reverse proxies in front of the app append to X-Forwarded-For
+# (nginx with `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;`: 1). 0: no proxy,
+# REMOTE_ADDR is the client and the header is ignored. The client is the address that many
+# hops from the right of the header; what a client wrote into it itself is never used. One rule
+# for the login lockout, the API's throttle (NUM_PROXIES below), the survey and the access log.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT moet 0 (geen proxy) of meer zijn.")
+# Wrong survey codes: at most this many per client address and per browser session within the
+# window; then the start page asks to wait (no code is checked meanwhile).
+ONDERZOEK_CODE_POGINGEN_ADRES = env.int("ONDERZOEK_CODE_POGINGEN_ADRES", default=10)
+ONDERZOEK_CODE_POGINGEN_SESSIE = env.int("ONDERZOEK_CODE_POGINGEN_SESSIE", default=5)
+ONDERZOEK_CODE_WACHTTIJD_MINUTEN = env.int("ONDERZOEK_CODE_WACHTTIJD_MINUTEN", default=15)
+# Answers in progress are kept encrypted (Fernet) in the session, and refused this many minutes
+# after the last answer; the anonymous answering session itself expires then too.
+ONDERZOEK_CONCEPT_MINUTEN = env.int("ONDERZOEK_CONCEPT_MINUTEN", default=60)
 
 ROOT_URLCONF = "binnenwerk.urls"
 WSGI_APPLICATION = "binnenwerk.wsgi.application"
@@ -269,6 +290,8 @@ REST_FRAMEWORK = {
     "SEARCH_PARAM": "zoek",
     "ORDERING_PARAM": "volgorde",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # Anonymous requests are throttled per client address: the same rule as client_address.py.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 API_THROTTLE_RATE = env.str("API_THROTTLE_RATE", default="600/minute")
 API_TOKEN_MAX_DAGEN = env.int("API_TOKEN_MAX_DAGEN", default=365)

@@ -1,20 +1,25 @@
-"""The survey's writes: codes (digests only), submitting once, anonymity by construction."""
+"""The survey's writes: codes (keyed digests only), submitting once, anonymity by construction."""
 
 import hashlib
+import hmac
 
 import pytest
 from auditlog.models import LogEntry
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.test import override_settings
 
 from binnenwerk.people.models import Medewerker
 from binnenwerk.survey.constants import CODE_ALFABET, VraagSoort
 from binnenwerk.survey.models import Antwoord, Respons, Thema, Uitnodiging, Vraag, Vragenlijst
 from binnenwerk.survey.services import (
+    CODE_KEY_LABEL,
     code_digest,
     code_grouped,
     respons_submit,
+    uitnodiging_for_code,
     uitnodigingen_create,
     vraag_create,
 )
@@ -27,6 +32,11 @@ from tests.survey.factories import (
     codes_for,
     overall_question,
     questionnaire,
+)
+
+REFUSED = (
+    "We kennen deze code niet, of hij is al gebruikt. "
+    "Kijk goed naar de code op je papier en probeer het opnieuw."
 )
 
 
@@ -46,7 +56,7 @@ def test_codes_are_shown_once_and_only_digests_are_stored():
     assert all(len(c) == 8 and set(c) <= set(CODE_ALFABET) for c in codes)
     assert not set("".join(codes)) & set("0O1IL")
     stored = list(Uitnodiging.objects.filter(vragenlijst=vragenlijst, team=team))
-    assert {u.digest for u in stored} == {hashlib.sha256(c.encode()).hexdigest() for c in codes}
+    assert {u.digest for u in stored} == {code_digest(c) for c in codes}
     assert not any(c in u.digest for u in stored for c in codes)
     assert code_grouped(codes[0]) == f"{codes[0][:4]} {codes[0][4:]}"
 
@@ -83,7 +93,7 @@ def test_a_code_is_used_once():
     assert Antwoord.objects.filter(respons=respons).count() == len(answers(vragenlijst, 8))
     with pytest.raises(ValidationError) as error:
         respons_submit(code=code, antwoorden=answers(vragenlijst, 3), datum=IN_PERIOD)
-    assert error.value.messages == ["Deze code is al gebruikt."]
+    assert error.value.messages == [REFUSED]
     assert Respons.objects.count() == 1
 
 
@@ -97,14 +107,42 @@ def test_a_code_used_meanwhile_is_refused_under_the_lock():
     assert not Respons.objects.exists()
 
 
-def test_unknown_and_closed_codes_get_plain_messages():
+def test_unknown_used_short_and_closed_codes_get_one_and_the_same_message():
+    """A guesser learns nothing: an unknown code, a used one, one of the wrong length and a
+    valid unused code outside its questionnaire's period are refused alike."""
+    vragenlijst = questionnaire()
+    _team, [used, unused] = codes_for(vragenlijst, aantal=2)
+    respons_submit(code=used, antwoorden={}, datum=IN_PERIOD)
+    refusals = []
+    for code, day in [
+        ("ABCD2345", IN_PERIOD),
+        (used, IN_PERIOD),
+        ("ABC", IN_PERIOD),
+        (unused, OPEN_TOT.replace(day=4)),
+    ]:
+        with pytest.raises(ValidationError) as error:
+            uitnodiging_for_code(code, on=day)
+        refusals.append(error.value.message_dict)
+    assert refusals == [{"code": [REFUSED]}] * 4
+    respons_submit(code=unused.lower()[:4] + " " + unused[4:], antwoorden={}, datum=IN_PERIOD)
+
+
+def test_the_stored_digest_is_keyed_with_the_server_secret():
+    """Not the SHA-256 of the code (31⁸ ≈ 8.5·10¹¹ codes: one graphics card tries them all
+    in minutes), but an HMAC under a key from BSN_ZOEKSLEUTEL; another key gives another
+    digest."""
     vragenlijst = questionnaire()
     _team, [code] = codes_for(vragenlijst, aantal=1)
-    with pytest.raises(ValidationError, match="kennen deze code niet"):
-        respons_submit(code="ABCD2345", antwoorden={}, datum=IN_PERIOD)
-    with pytest.raises(ValidationError, match="20-11-2023 tot en met 03-12-2023"):
-        respons_submit(code=code, antwoorden={}, datum=OPEN_TOT.replace(day=4))
-    respons_submit(code=code.lower()[:4] + " " + code[4:], antwoorden={}, datum=IN_PERIOD)
+    stored = Uitnodiging.objects.get().digest
+    unkeyed = hashlib.sha256(code.encode()).hexdigest()
+    assert stored != unkeyed and len(stored) == 64
+    key = hmac.new(settings.BSN_ZOEKSLEUTEL.encode(), CODE_KEY_LABEL, hashlib.sha256).digest()
+    assert stored == hmac.new(key, unkeyed.encode(), hashlib.sha256).hexdigest()
+    with override_settings(BSN_ZOEKSLEUTEL="een-andere-zoeksleutel"):
+        assert code_digest(code) != stored
+        with pytest.raises(ValidationError):  # the code does not open under another key
+            uitnodiging_for_code(code, on=IN_PERIOD)
+    assert uitnodiging_for_code(code, on=IN_PERIOD).digest == stored
 
 
 def test_a_wrong_answer_stores_nothing_and_leaves_the_code_unused():

@@ -4,6 +4,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.test import Client
 
 from binnenwerk.survey.demo import DEMO_CODES
 from binnenwerk.survey.models import Antwoord, Respons, Uitnodiging
@@ -12,6 +13,7 @@ from tests.roles import ROLES
 from tests.survey.factories import codes_for, questionnaire
 
 TODAY = dt.date.today()
+REFUSED = "We kennen deze code niet, of hij is al gebruikt."
 
 
 @pytest.fixture
@@ -75,7 +77,7 @@ def test_the_whole_flow_with_skip_and_back(client, open_survey):
     assert "onderzoek" not in client.session
     assert client.get("/onderzoek/vraag/1/").headers["Location"] == "/onderzoek/"
     used = client.post("/onderzoek/", {"code": code})
-    assert "Deze code is al gebruikt." in used.content.decode()
+    assert REFUSED in used.content.decode()
 
 
 def test_a_wrong_code_gets_a_plain_message(client, open_survey):
@@ -89,7 +91,7 @@ def test_a_code_used_while_answering_is_refused_at_sending(client, open_survey):
     client.post("/onderzoek/", {"code": code})
     Uitnodiging.objects.update(gebruikt=True)
     body = client.post("/onderzoek/controle/").content.decode()
-    assert "Deze code is al gebruikt." in body and not Respons.objects.exists()
+    assert REFUSED in body and not Respons.objects.exists()
 
 
 MANAGE = {"beheerder", "personeelszaken"}
@@ -180,6 +182,9 @@ def test_hr_makes_a_questionnaire_from_the_template(as_role):
     assert "al een vragenlijst" in again
 
 
-def test_the_demo_code_opens_the_questionnaire(client, demo_org):
-    response = client.post("/onderzoek/", {"code": DEMO_CODES[0]})
-    assert response.headers["Location"] == "/onderzoek/vraag/1/"
+def test_the_demo_codes_open_the_questionnaire(demo_org):
+    """The README's demo codes, as people type them, each from its own browser and address."""
+    for number, code in enumerate(DEMO_CODES):
+        browser = Client(REMOTE_ADDR=f"192.0.2.{number + 1}")
+        response = browser.post("/onderzoek/", {"code": f"{code[:4]} {code[4:]}"})
+        assert response.headers["Location"] == "/onderzoek/vraag/1/", code

@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from matplotlib.figure import Figure
 
-from binnenwerk.web.charts import BLUE, GREY, cached, svg_of
+from binnenwerk.web.charts import BLUE, GREY, cached, chart_label, svg_of
 
 
 @cached
@@ -16,7 +16,7 @@ def realisation_chart(points: Sequence[tuple[str, Decimal, Decimal | None]]) -> 
     """Bars of realised jobs per quarter, the target as a dashed line where it is known."""
     figure = Figure(figsize=(7.2, 2.8), layout="constrained")
     axes = figure.add_subplot()
-    labels = [label for label, _, _ in points]
+    labels = [chart_label(label) for label, _, _ in points]
     axes.bar(labels, [float(total) for _, total, _ in points], color=BLUE, label=_("realised"))
     targets = [float(target) if target is not None else None for _, _, target in points]
     if any(t is not None for t in targets):
@@ -42,10 +42,12 @@ def ministries_chart(items: Sequence[tuple[str, Decimal, Decimal | None]]) -> st
     height = max(1.8, 0.34 * len(items) + 0.8)
     figure = Figure(figsize=(7.2, height), layout="constrained")
     axes = figure.add_subplot()
-    labels = [code for code, _, _ in items][::-1]
+    labels = [chart_label(code) for code, _, _ in items][::-1]
     realised = [float(total) for _, total, _ in items][::-1]
     targets = [float(target) if target is not None else None for _, _, target in items][::-1]
-    axes.barh(labels, realised, color=BLUE, label=_("realised"))
+    # Bars by position (the targets' ticks use the same), codes as tick labels.
+    axes.barh(range(len(realised)), realised, color=BLUE, label=_("realised"))
+    axes.set_yticks(range(len(labels)), labels)
     known = [(i, t) for i, t in enumerate(targets) if t is not None]
     axes.scatter(
         [t for _, t in known],

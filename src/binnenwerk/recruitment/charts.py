@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from binnenwerk.web.charts import BLUE, cached, svg_of
+from binnenwerk.web.charts import BLUE, cached, chart_label, svg_of
 
 
 @cached
@@ -17,9 +17,10 @@ def funnel_chart(items: Sequence[tuple[str, int]]) -> str:
     height = max(1.6, 0.42 * len(items) + 0.7)
     figure = Figure(figsize=(7.2, height), layout="constrained")
     axes = figure.add_subplot()
-    labels = [label for label, _ in items][::-1]
+    labels = [chart_label(label) for label, _ in items][::-1]
     values = [count for _, count in items][::-1]
-    bars = axes.barh(labels, values, color=BLUE)
+    bars = axes.barh(range(len(values)), values, color=BLUE)
+    axes.set_yticks(range(len(labels)), labels)
     axes.bar_label(bars, labels=[str(v) for v in values], padding=3, fontsize=9)
     axes.set_xlabel(_("candidates"))
     axes.margins(x=0.12)

@@ -1,9 +1,10 @@
 """The yearly employee survey: a questionnaire of themes and questions, one-time codes per
 team, and anonymous responses.
 
-Anonymous by construction: an invitation (`Uitnodiging`) holds the team and the SHA-256
-digest of its code, never a person; a response (`Respons`) holds the questionnaire, the team
-and the date, nothing else: no user, no code, no address, no time of day.
+Anonymous by construction: an invitation (`Uitnodiging`) holds the team and the keyed
+digest (HMAC-SHA256 with a server key) of its code, never a person; a response (`Respons`)
+holds the questionnaire, the team and the date, nothing else: no user, no code, no address,
+no time of day.
 """
 
 from __future__ import annotations
@@ -113,7 +114,8 @@ class Vraag(models.Model):
 
 
 class Uitnodiging(models.Model):
-    """A one-time code handed out on paper in a team: only its digest is stored."""
+    """A one-time code handed out on paper in a team: only its keyed digest is stored
+    (services.code_digest)."""
 
     vragenlijst = models.ForeignKey(
         Vragenlijst,
@@ -124,7 +126,9 @@ class Uitnodiging(models.Model):
     team = models.ForeignKey(
         Team, verbose_name=_("team"), on_delete=models.PROTECT, related_name="+"
     )
-    digest = models.CharField(_("SHA-256 digest of the code"), max_length=64, unique=True)
+    digest = models.CharField(
+        _("keyed digest of the code (HMAC-SHA256)"), max_length=64, unique=True
+    )
     gebruikt = models.BooleanField(_("used"), default=False)
 
     class Meta:

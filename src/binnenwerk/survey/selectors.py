@@ -52,6 +52,15 @@ def placed_per_team(on: dt.date) -> dict[int, int]:
     return {r["team_id"]: r["n"] for r in rows}
 
 
+def any_open(on: dt.date) -> bool:
+    """Whether some questionnaire takes answers on the date."""
+    return Vragenlijst.objects.filter(open_van__lte=on, open_tot__gte=on).exists()
+
+
+def next_to_open(on: dt.date) -> Vragenlijst | None:
+    return Vragenlijst.objects.filter(open_van__gt=on).order_by("open_van").first()
+
+
 def questions_of(vragenlijst: Vragenlijst) -> list[Vraag]:
     return list(
         Vraag.objects.filter(vragenlijst=vragenlijst)

@@ -1,21 +1,24 @@
 """Every write about the survey: validated, atomic, with clear Dutch messages.
 
 Questionnaires, themes and questions are audited (auditlog, `acting_as`). Codes are made
-here and shown once; only their SHA-256 digests are stored. Submitting a response is
-anonymous: it is not audited (an entry's time and id would link a code to its answers) and
-it stores the questionnaire, the team and the date only.
+here and shown once; only their keyed digests (HMAC-SHA256 with a server secret) are stored.
+Submitting a response is anonymous: it is not audited (an entry's time and id would link a code
+to its answers) and it stores the questionnaire, the team and the date only.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import secrets
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from auditlog.models import LogEntry
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -44,8 +47,30 @@ def normalise_code(code: str) -> str:
     return "".join(ch for ch in (code or "").upper() if ch not in " -\t")
 
 
+# The label that makes the code's key from the server secret; migration 0002 repeats it.
+CODE_KEY_LABEL = b"binnenwerk:onderzoek:code-digest:v1"
+
+
+def _code_key() -> bytes:
+    """HMAC-SHA256(BSN_ZOEKSLEUTEL, label): a key of its own from the search secret, which is
+    required in production, fixed in development, and never rotated (README, BSN-sleutels)."""
+    secret = str(getattr(settings, "BSN_ZOEKSLEUTEL", "") or "")
+    if not secret:
+        raise ImproperlyConfigured(
+            "BSN_ZOEKSLEUTEL ontbreekt: zet de omgevingsvariabele BSN_ZOEKSLEUTEL."
+        )
+    return hmac.new(secret.encode(), CODE_KEY_LABEL, hashlib.sha256).digest()
+
+
 def code_digest(code: str) -> str:
-    return hashlib.sha256(normalise_code(code).encode()).hexdigest()
+    """The stored form of a code: HMAC-SHA256 with a server key over the code's SHA-256 (the
+    digest the first version stored, so migration 0002 could convert those in place).
+
+    Without the key, a leaked table does not give the codes: 31⁸ codes are too few to keep
+    an unkeyed digest secret.
+    """
+    unkeyed = hashlib.sha256(normalise_code(code).encode()).hexdigest()
+    return hmac.new(_code_key(), unkeyed.encode(), hashlib.sha256).hexdigest()
 
 
 def code_grouped(code: str) -> str:
@@ -198,33 +223,41 @@ def uitnodigingen_create(
     return made
 
 
+def code_refused() -> ValidationError:
+    """The one answer to every code that cannot be used now: unknown, used, or of a
+    questionnaire that is not open. Different answers would tell a guesser which codes exist."""
+    return ValidationError(
+        {
+            "code": _(
+                "We do not know this code, or it has already been used. "
+                "Check the code on your paper and try again."
+            )
+        }
+    )
+
+
+def period_message(vragenlijst: Vragenlijst) -> str:
+    return _("The questionnaire is open from %(start)s to %(end)s.") % {
+        "start": date_nl(vragenlijst.open_van),
+        "end": date_nl(vragenlijst.open_tot),
+    }
+
+
 def uitnodiging_for_code(
     code: str, *, on: dt.date | None = None, lock: bool = False
 ) -> Uitnodiging:
-    """The unused invitation of this code in a questionnaire open on the date, or a plain
-    Dutch message. "Already used" says only that. `lock`: hold the invitation's row
-    (select_for_update) until the transaction ends."""
+    """The unused invitation of this code in a questionnaire open on the date, or the one
+    message of `code_refused`. `lock`: hold the invitation's row (select_for_update) until the
+    transaction ends."""
     on = on or dt.date.today()
+    if len(normalise_code(code)) != CODE_LENGTE:
+        raise code_refused()
     found = Uitnodiging.objects.select_related("vragenlijst").filter(digest=code_digest(code))
     if lock:
         found = found.select_for_update(of=("self",))
     invitation = found.first()
-    if invitation is None or len(normalise_code(code)) != CODE_LENGTE:
-        raise ValidationError(
-            {"code": _("We do not know this code. Check the code on your paper and try again.")}
-        )
-    if invitation.gebruikt:
-        raise ValidationError({"code": _("This code has already been used.")})
-    if not invitation.vragenlijst.is_open(on):
-        raise ValidationError(
-            {
-                "code": _("The questionnaire is open from %(start)s to %(end)s.")
-                % {
-                    "start": date_nl(invitation.vragenlijst.open_van),
-                    "end": date_nl(invitation.vragenlijst.open_tot),
-                }
-            }
-        )
+    if invitation is None or invitation.gebruikt or not invitation.vragenlijst.is_open(on):
+        raise code_refused()
     return invitation
 
 
@@ -284,3 +317,21 @@ def respons_submit(
         row.respons = respons
     Antwoord.objects.bulk_create(rows)
     return respons
+
+
+def drafts_purge(*, now: dt.datetime) -> int:
+    """Delete the sessions that expired before `now`; return how many.
+
+    Answers in progress live only in the answering session, encrypted, and that session
+    expires an hour after the last answer (ONDERZOEK_CONCEPT_MINUTEN): this removes the
+    rows Django leaves behind in the session table (as `clearsessions` does, with a given
+    moment). Every expired session goes: none can be used again. Only the database session
+    store keeps rows; with another store (cache, signed cookies) there is nothing to delete.
+    """
+    if settings.SESSION_ENGINE not in (
+        "django.contrib.sessions.backends.db",
+        "django.contrib.sessions.backends.cached_db",
+    ):
+        return 0
+    deleted, _per_model = Session.objects.filter(expire_date__lte=now).delete()
+    return deleted

@@ -1,10 +1,12 @@
 """The survey pages.
 
 Answering (`/onderzoek/`) is open without login: the one-time code is the key. One question
-per screen; answers in progress live in the server-side session only (no record links them to
-anything until the person sends them, and the session's copy is removed then). Managing
-(HR, administrator) and the results (HR, management, administrator; a supervisor their own
-teams) need a login; anyone else gets 404.
+per screen. The answers in progress (and the code) live in the session only as an encrypted
+draft (drafts.py) that is refused an hour after the last answer, when the session expires too;
+no record links them to anything until the person sends them, and the draft is removed then.
+Wrong codes are limited per address and per session (attempts.py), and every code that cannot
+be used gets the same message. Managing (HR, administrator) and the results (HR, management,
+administrator; a supervisor their own teams) need a login; anyone else gets 404.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
@@ -23,15 +26,17 @@ from django.views.decorators.cache import never_cache
 
 from binnenwerk.organisation.models import Team
 from binnenwerk.periods import active_on
-from binnenwerk.survey import presenters, scope, selectors, services
+from binnenwerk.survey import attempts, presenters, scope, selectors, services
 from binnenwerk.survey.constants import MIN_REACTIES, VraagSoort
+from binnenwerk.survey.drafts import Draft, DraftExpired, draft_open, draft_seal, ttl_seconds
 from binnenwerk.survey.forms import CodeForm, CodesForm, VragenlijstForm
 from binnenwerk.survey.models import Vraag, Vragenlijst
 from binnenwerk.web.views.common import csv_download
 from binnenwerk.web.views.forms_people import show_errors
 
-SESSION_KEY = "onderzoek"
+SESSION_KEY = "onderzoek"  # the draft: one encrypted token (drafts.py)
 DONE_KEY = "onderzoek_verstuurd"
+EXPIRED = "verlopen"  # ?verlopen=1 on the start page: the draft had expired
 
 
 def _today() -> dt.date:
@@ -41,18 +46,42 @@ def _today() -> dt.date:
 # --- answering -------------------------------------------------------------------------
 
 
-def _state(request: HttpRequest) -> dict[str, Any] | None:
-    state = request.session.get(SESSION_KEY)
-    return state if isinstance(state, dict) else None
+class _Expired(Exception):
+    """The answering session's draft is gone or too old: start again with the code."""
 
 
-def _save_state(request: HttpRequest, state: dict[str, Any]) -> None:
-    request.session[SESSION_KEY] = state
-    request.session.modified = True
+def _draft(request: HttpRequest) -> Draft | None:
+    """The draft of this session; None when there is none; _Expired when it is too old."""
+    if SESSION_KEY not in request.session:
+        return None
+    try:
+        return draft_open(request.session[SESSION_KEY])
+    except DraftExpired:
+        _drop_draft(request)
+        raise _Expired from None
 
 
-def _questions(state: dict[str, Any]) -> tuple[Vragenlijst, list[Vraag]]:
-    vragenlijst = get_object_or_404(Vragenlijst, pk=state["vragenlijst"])
+def _save_draft(request: HttpRequest, draft: Draft) -> None:
+    request.session[SESSION_KEY] = draft_seal(draft)
+    # The session, with the draft, ends an hour after the last answer (from its last save).
+    request.session.set_expiry(ttl_seconds())
+
+
+def _drop_draft(request: HttpRequest) -> None:
+    request.session.pop(SESSION_KEY, None)
+    request.session.set_expiry(None)  # back to the site's session length
+
+
+def _start_again(request: HttpRequest, draft_seen: bool) -> HttpResponse:
+    """To the start page; with a message when someone was answering (an old draft, or a POST
+    of an answer after the session with the draft had expired)."""
+    if draft_seen or request.method == "POST":
+        return redirect(reverse("survey:start") + f"?{EXPIRED}=1")
+    return redirect("survey:start")
+
+
+def _questions(draft: Draft) -> tuple[Vragenlijst, list[Vraag]]:
+    vragenlijst = get_object_or_404(Vragenlijst, pk=draft.vragenlijst)
     return vragenlijst, selectors.questions_of(vragenlijst)
 
 
@@ -76,42 +105,69 @@ def _shown(vraag: Vraag, value: Any) -> str:
     return str(value)
 
 
+def _refusal_before_checking(request: HttpRequest) -> str | None:
+    """Why no code is checked now, the same for every code: no questionnaire is open, or
+    too many wrong codes came from this address or session."""
+    today = _today()
+    if not selectors.any_open(today):
+        upcoming = selectors.next_to_open(today)
+        if upcoming is not None:
+            return services.period_message(upcoming)
+        return _("There is no questionnaire open now.")
+    if attempts.blocked(request):
+        return _(
+            "You have typed a wrong code too many times. Wait %(minutes)s minutes and try again."
+        ) % {"minutes": settings.ONDERZOEK_CODE_WACHTTIJD_MINUTEN}
+    return None
+
+
 @login_not_required
 @never_cache
 def start(request: HttpRequest) -> HttpResponse:
     """Step 1: the code from the paper."""
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            invitation = services.uitnodiging_for_code(form.cleaned_data["code"], on=_today())
-        except ValidationError as error:
-            show_errors(form, error)
+        refusal = _refusal_before_checking(request)
+        if refusal:
+            form.add_error("code", refusal)
         else:
-            request.session.pop(DONE_KEY, None)
-            _save_state(
-                request,
-                {
-                    "code": services.normalise_code(form.cleaned_data["code"]),
-                    "vragenlijst": invitation.vragenlijst_id,
-                    "antwoorden": {},
-                },
-            )
-            return redirect("survey:vraag", nummer=1)
-    return render(request, "survey/start.html", {"form": form})
+            try:
+                invitation = services.uitnodiging_for_code(form.cleaned_data["code"], on=_today())
+            except ValidationError as error:
+                attempts.record_failure(request)
+                if not request.user.is_authenticated and SESSION_KEY not in request.session:
+                    # A session that only counts wrong codes lives as long as the count.
+                    request.session.set_expiry(attempts.window_seconds())
+                show_errors(form, error)
+            else:
+                request.session.pop(DONE_KEY, None)
+                code = services.normalise_code(form.cleaned_data["code"])
+                _save_draft(request, Draft(code=code, vragenlijst=invitation.vragenlijst_id))
+                return redirect("survey:vraag", nummer=1)
+    expired = request.method == "GET" and EXPIRED in request.GET
+    context = {
+        "form": form,
+        "verlopen": expired,
+        "concept_minuten": settings.ONDERZOEK_CONCEPT_MINUTEN,
+    }
+    return render(request, "survey/start.html", context)
 
 
 @login_not_required
 @never_cache
 def vraag(request: HttpRequest, nummer: int) -> HttpResponse:
     """One question per screen, with Next, Skip and Previous."""
-    state = _state(request)
-    if state is None:
-        return redirect("survey:start")
-    vragenlijst, questions = _questions(state)
+    try:
+        draft = _draft(request)
+    except _Expired:
+        return _start_again(request, draft_seen=True)
+    if draft is None:
+        return _start_again(request, draft_seen=False)
+    vragenlijst, questions = _questions(draft)
     if not 1 <= nummer <= len(questions):
         raise Http404
     current = questions[nummer - 1]
-    answers: dict[str, Any] = state["antwoorden"]
+    answers = draft.antwoorden
     if request.method == "POST":
         actie = request.POST.get("actie", "volgende")
         if actie == "overslaan":
@@ -120,7 +176,7 @@ def vraag(request: HttpRequest, nummer: int) -> HttpResponse:
             value = _parse(current, request.POST.get("antwoord"))
             if value is not None:
                 answers[str(current.pk)] = value
-        _save_state(request, state)
+        _save_draft(request, draft)
         if actie == "vorige":
             return redirect("survey:vraag", nummer=max(1, nummer - 1))
         if nummer == len(questions):
@@ -147,23 +203,29 @@ def vraag(request: HttpRequest, nummer: int) -> HttpResponse:
 @never_cache
 def controle(request: HttpRequest) -> HttpResponse:
     """The last screen: check the answers and send them."""
-    state = _state(request)
-    if state is None:
-        return redirect("survey:start")
-    vragenlijst, questions = _questions(state)
-    answers: dict[str, Any] = state["antwoorden"]
+    try:
+        draft = _draft(request)
+    except _Expired:
+        return _start_again(request, draft_seen=True)
+    if draft is None:
+        return _start_again(request, draft_seen=False)
+    vragenlijst, questions = _questions(draft)
+    answers = draft.antwoorden
     error = ""
     if request.method == "POST":
+        today = _today()
         try:
+            if not vragenlijst.is_open(today):  # closed while answering: the code was good
+                raise ValidationError(services.period_message(vragenlijst))
             services.respons_submit(
-                code=state["code"],
+                code=draft.code,
                 antwoorden={int(k): v for k, v in answers.items()},
-                datum=_today(),
+                datum=today,
             )
         except ValidationError as problem:
             error = " ".join(problem.messages)
         else:
-            del request.session[SESSION_KEY]
+            _drop_draft(request)
             request.session[DONE_KEY] = True
             return redirect("survey:bedankt")
     rows = [

@@ -26,8 +26,14 @@ from matplotlib.figure import Figure
 P = ParamSpec("P")
 CACHE_SECONDS = 60 * 60 * 24
 
+# Every chart module draws through this one (it sets the style on import), so this is where
+# text from data (a work type, a client's name) is kept literal: "$…$" is not math text and a
+# backslash is a backslash (text.parse_math off; no TeX). tests/web/test_chart_text.py checks
+# that every module that uses matplotlib imports this one.
 matplotlib.rcParams.update(
     {
+        "text.parse_math": False,
+        "text.usetex": False,
         "svg.fonttype": "none",  # text stays text: smaller, sharper, searchable
         "svg.hashsalt": "binnenwerk",  # stable element ids: same data, same SVG
         "font.family": "sans-serif",
@@ -37,6 +43,9 @@ matplotlib.rcParams.update(
     }
 )
 BLUE, SKY, GREY = "#154273", "#007bc7", "#696969"
+# A label from data longer than this is cut with "…" in a chart (the table beside it has the
+# whole name): a 500-character work type would otherwise squeeze the bars to nothing.
+LABEL_MAX = 60
 
 # The twelve provinces as tiles in roughly their place on the map (row, column).
 PROVINCE_TILES = {
@@ -126,6 +135,13 @@ def without_inline_styles(svg: str) -> str:
     return svg.replace("<svg ", f"<svg{defaults} ", 1)
 
 
+def chart_label(text: object) -> str:
+    """Text from data as a chart shows it: on one line, at most LABEL_MAX characters. Never
+    interpreted: math text is off for every chart (text.parse_math above)."""
+    label = " ".join(str(text).split())
+    return label if len(label) <= LABEL_MAX else label[: LABEL_MAX - 1].rstrip() + "…"
+
+
 def svg_of(figure: Figure, css_class: str = "grafiek") -> str:
     buffer = io.StringIO()
     FigureCanvasSVG(figure).print_svg(buffer)
@@ -165,9 +181,11 @@ def bar_chart(items: Sequence[tuple[str, Decimal]]) -> str:
     height = max(1.6, 0.32 * len(items) + 0.6)
     figure = Figure(figsize=(7.2, height), layout="constrained")
     axes = figure.add_subplot()
-    labels = [label for label, _ in items][::-1]
+    labels = [chart_label(label) for label, _ in items][::-1]
     values = [float(value) for _, value in items][::-1]
-    bars = axes.barh(labels, values, color=SKY)
+    # Bars by position, names as tick labels: two equal names stay two bars.
+    bars = axes.barh(range(len(values)), values, color=SKY)
+    axes.set_yticks(range(len(labels)), labels)
     axes.bar_label(
         bars,
         labels=[f"{v:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".") for v in values],
@@ -232,7 +250,7 @@ def step_chart(points: Sequence[tuple[dt.date, int]], capacity: int | None, unit
             xytext=(0, 4),
             textcoords="offset points",
         )
-    axes.set_ylabel(unit)
+    axes.set_ylabel(chart_label(unit))
     axes.set_ylim(bottom=0, top=max([capacity or 0, *[v for _, v in points]]) + 2)
     axes.xaxis.set_major_formatter(DateFormatter("%m-%Y"))
     axes.grid(axis="y", color="#dddddd")

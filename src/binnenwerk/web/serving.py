@@ -14,8 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
+from gunicorn.glogging import Logger
 
-# Method, path without the query string, protocol, status, bytes, duration in ms.
+from binnenwerk.client_address import address_from_meta
+
+# Client address, time, method, path without the query string, protocol, status, bytes,
+# duration in ms.
 ACCESS_LOG_FORMAT = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'
 HEALTH_PATH = "/gezond"
 
@@ -51,6 +55,7 @@ class ServeConfig:
             "accesslog": "-",
             "errorlog": "-",
             "access_log_format": ACCESS_LOG_FORMAT,
+            "logger_class": AccessLogger,
             # Load Django once in the master: a broken set-up fails at start, not per worker,
             # and workers share the imported code's memory.
             "preload_app": True,
@@ -62,6 +67,16 @@ class ServeConfig:
         if os.path.isdir("/dev/shm"):  # the workers' heartbeat files in memory (containers)
             options["worker_tmp_dir"] = "/dev/shm"
         return options
+
+
+class AccessLogger(Logger):
+    """gunicorn's logger with the client's address in %(h)s instead of the proxy's: the same
+    rule as the login lockout (binnenwerk.client_address, TRUSTED_PROXY_COUNT)."""
+
+    def atoms(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> Any:
+        atoms = super().atoms(resp, req, environ, request_time)
+        atoms["h"] = address_from_meta(environ) or "-"
+        return atoms
 
 
 def with_health_check(application: WsgiApp) -> WsgiApp:
