@@ -169,6 +169,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
         " PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536;"
     )
+    # SQLite has no row locks (select_for_update does nothing): a transaction takes the write
+    # lock when it begins, so that of two saves of the same record the second waits and then
+    # sees the first (a 412 or a refused form, as on PostgreSQL) instead of "database is
+    # locked" halfway.
+    DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
 
 # Drawn charts and dashboard figures are cached by their data; set CACHE_URL (e.g.
 # filecache:///var/tmp/binnenwerk) to share them between processes.
@@ -275,7 +280,12 @@ REST_FRAMEWORK = {
         "binnenwerk.api.authentication.BearerTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["binnenwerk.api.permissions.RolePermission"],
+    # The role first (401/404/403), then the query: parameters the operation's schema does
+    # not list, empty or repeated ones are refused (400) on every endpoint (api/contract.py).
+    "DEFAULT_PERMISSION_CLASSES": [
+        "binnenwerk.api.permissions.RolePermission",
+        "binnenwerk.api.permissions.KnownQueryParameters",
+    ],
     "DEFAULT_THROTTLE_CLASSES": ["binnenwerk.api.throttling.PerTokenThrottle"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["binnenwerk.api.parsers.StrictJSONParser"],
@@ -285,7 +295,7 @@ REST_FRAMEWORK = {
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "binnenwerk.api.pagination.Pagination",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "binnenwerk.api.contract.ContractSchema",
     "EXCEPTION_HANDLER": "binnenwerk.api.problems.problem_exception_handler",
     "SEARCH_PARAM": "zoek",
     "ORDERING_PARAM": "volgorde",

@@ -43,6 +43,14 @@ def assert_problem(response: Any, status: int) -> None:
     assert response.json()["status"] == status
 
 
+def patch_current(client: Any, url: str, data: dict[str, Any]) -> Any:
+    """A PATCH as a careful client sends it: If-Match with the ETag of a GET just before
+    (none when the GET gives no ETag: a role that may not read gets its 404 anyway)."""
+    etag = client.get(url).get("ETag")
+    extra = {"HTTP_IF_MATCH": etag} if etag else {}
+    return client.patch(url, data, format="json", **extra)
+
+
 def expected_status(username: str, readers: set[str], writers: set[str], ok: int) -> int:
     """A write: `ok` for a writer, 403 for a reader who may not write, 404 for the rest."""
     if username in writers:

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils import translation
 from django.utils.translation import gettext
 
+from binnenwerk.accounts.selectors import client_codes, teams_for
 from binnenwerk.api.jobs import MAX_POINTS
 from binnenwerk.formatting import decimal_str
 from binnenwerk.jobs import selectors
@@ -19,6 +20,7 @@ from binnenwerk.monitor.quarters import Kwartaal
 from binnenwerk.monitor.selectors import kwartalen_met_cijfers, tabel1
 from binnenwerk.organisation.models import TeamRol
 from binnenwerk.periods import active_on
+from tests.api.support import conforms, user
 
 API = "/api/v1/"
 PROBLEM = "application/problem+json"
@@ -213,3 +215,49 @@ def test_interval_names_are_the_counters(management):
     for interval in Interval.values:
         params = {"van": "2023-01-01", "tot": "2023-12-31", "interval": interval}
         assert ok(management.get(API + "banen/reeks", params))["interval"] == interval
+
+
+def test_a_clients_headcount_of_fewer_than_five_people_is_suppressed(api_as):
+    """As on the client statement (issue 18, item 9): a client reads "<5" for one to four
+    people in a team, the number from five on and 0 for none; staff read the number."""
+    codes = client_codes(user("opdrachtgever"))
+
+    def counted(team: str) -> int:
+        chosen = Filters(opdrachtgevers=codes, teams=frozenset({team}))
+        return selectors.banen(END_2023, filters=chosen).medewerkers_binnenwerk
+
+    teams = teams_for(user("opdrachtgever"), END_2023).values_list("code", flat=True)
+    counts = {team: counted(team) for team in teams}
+    small = max((t for t, n in counts.items() if 0 < n < 5), key=counts.__getitem__)
+    five = min((t for t, n in counts.items() if n >= 5), key=counts.__getitem__)
+    nobody = next(t for t, n in counts.items() if n == 0)  # funded jobs, no Binnenwerk staff
+    client = api_as("opdrachtgever")
+
+    def shown(team: str) -> int | str:
+        response = client.get(API + "banen", {"peildatum": END_2023.isoformat(), "team": team})
+        return conforms(response, "/api/v1/banen")["medewerkers_binnenwerk"]
+
+    assert shown(small) == "<5"
+    assert shown(five) == counts[five]
+    assert shown(nobody) == 0
+    series = client.get(
+        API + "banen/reeks", {"van": "2023-01-01", "tot": "2023-12-31", "team": small}
+    )
+    points = selectors.banen_reeks(
+        dt.date(2023, 1, 1),
+        END_2023,
+        Interval.MAAND,
+        filters=Filters(opdrachtgevers=codes, teams=frozenset({small})),
+    )
+    expected = [
+        "<5" if 0 < p.medewerkers_binnenwerk < 5 else p.medewerkers_binnenwerk for p in points
+    ]
+    assert [
+        p["medewerkers_binnenwerk"] for p in conforms(series, "/api/v1/banen/reeks")["reeks"]
+    ] == expected
+    # Management asks for the same team and client: the number itself.
+    same = {"peildatum": "2023-12-31", "team": small, "opdrachtgever": "BZK"}
+    assert codes == selectors.organisation_with_parts("BZK")
+    assert (
+        ok(api_as("management").get(API + "banen", same))["medewerkers_binnenwerk"] == counts[small]
+    )

@@ -18,6 +18,7 @@ from tests.api.support import (
     conforms,
     expected_status,
     holding,
+    patch_current,
     refused_with,
     service_error,
     user,
@@ -80,7 +81,7 @@ def test_write_matrix(api_as, username):
     for address in (TARGETS, FIGURES, QUOTA):
         response = client.post(address, {}, format="json")
         assert_problem(response, expected_status(username, READERS, EDITORS, 400))
-    changed = client.patch(f"{TARGETS}/{target.pk}", {}, format="json")
+    changed = patch_current(client, f"{TARGETS}/{target.pk}", {})
     assert changed.status_code == expected_status(username, READERS, EDITORS, 200)
     for response in (
         client.delete(f"{TARGETS}/{target.pk}"),
@@ -102,7 +103,7 @@ def test_the_coordinator_enters_a_target_and_changes_it(api_as):
     target = Doelstelling.objects.get(pk=body["id"])
     assert actor_of(target) == user("monitor")
 
-    changed = client.patch(f"{TARGETS}/{target.pk}", {"fte": "10600"}, format="json")
+    changed = patch_current(client, f"{TARGETS}/{target.pk}", {"fte": "10600"})
     assert changed.status_code == 200, changed.content
     conforms(changed, TARGETS + "/{id}", "PATCH")
     shown = api_as("management").get(f"{TARGETS}/{target.pk}").json()

@@ -18,6 +18,7 @@ from tests.api.support import (
     conforms,
     expected_status,
     holding,
+    patch_current,
     refused_with,
     service_error,
     user,
@@ -71,7 +72,7 @@ def test_write_matrix(api_as, username):
     assert_problem(
         client.post(KANSEN, {}, format="json"), expected_status(username, READERS, EDITORS, 400)
     )
-    changed = client.patch(f"{KANSEN}/{kans.pk}", {}, format="json")
+    changed = patch_current(client, f"{KANSEN}/{kans.pk}", {})
     assert changed.status_code == expected_status(username, READERS, EDITORS, 200)
     assert_problem(client.delete(f"{KANSEN}/{kans.pk}"), 405 if username in READERS else 404)
     assert_problem(client.post(PROGNOSE, {}), 405 if username in READERS else 404)
@@ -101,7 +102,7 @@ def test_the_administrator_adds_an_idea_and_drops_it(api_as):
     seen = api_as("management").get(f"{KANSEN}/{kans.pk}").json()
     assert seen["titel"] == "Postkamer met DICTU" and seen["opdrachtgever"] == "BZK"
 
-    dropped = client.patch(f"{KANSEN}/{kans.pk}", {"fase": "vervallen"}, format="json")
+    dropped = patch_current(client, f"{KANSEN}/{kans.pk}", {"fase": "vervallen"})
     assert dropped.status_code == 200, dropped.content
     assert conforms(dropped, KANSEN + "/{id}", "PATCH")["gewogen_banen"] == "0.00"
     kans.refresh_from_db()
@@ -139,9 +140,7 @@ def test_a_second_idea_with_the_same_title_is_refused_with_the_services_message(
         kans=Kans.objects.get(pk=existing.pk),
         **early,
     )
-    response = client.patch(
-        f"{KANSEN}/{existing.pk}", {"verwachte_start": "2014-12-31"}, format="json"
-    )
+    response = patch_current(client, f"{KANSEN}/{existing.pk}", {"verwachte_start": "2014-12-31"})
     refused_with(response, "verwachte_start", expected)
     assert Kans.objects.count() == count
     assert Kans.objects.get(pk=existing.pk).verwachte_start == existing.verwachte_start

@@ -21,7 +21,7 @@ from binnenwerk.organisation.models import Team, TeamRol
 from binnenwerk.people import selectors as people
 from binnenwerk.people.models import Dienstverband, Medewerker, Plaatsing
 from binnenwerk.periods import active_on
-from tests.api.support import API, assert_problem, holding, user
+from tests.api.support import API, assert_problem, holding, patch_current, user
 from tests.roles import ROLES
 
 TODAY = dt.date.today()
@@ -115,7 +115,7 @@ def test_write_matrix(api_as, username, resource):
     key, writers, readers = WRITES[resource]
     client = api_as(username)
     created = client.post(API + resource, {}, format="json")
-    changed = client.patch(f"{API}{resource}/{key.format(**paths())}", {}, format="json")
+    changed = patch_current(client, f"{API}{resource}/{key.format(**paths())}", {})
     if username in writers:
         assert_problem(created, 400)
         assert changed.status_code == 200, changed.content

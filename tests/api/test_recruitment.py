@@ -18,6 +18,7 @@ from tests.api.support import (
     conforms,
     dutch,
     holding,
+    patch_current,
     refused_with,
     service_error,
     user,
@@ -83,7 +84,7 @@ def test_write_matrix(api_as, username):
             for step in ("kennismaking", "afsluiten", "aannemen")
         ),
     ]
-    changed = client.patch(f"{CANDIDATES}/{open_one.pk}", {}, format="json")
+    changed = patch_current(client, f"{CANDIDATES}/{open_one.pk}", {})
     for response in writes:
         assert_problem(response, 400 if username in CHANGES else 404)
     assert changed.status_code == (200 if username in CHANGES else 404)
@@ -261,19 +262,19 @@ def test_a_change_is_checked_by_the_service(api_as):
         werksoort=other_work,
         team=team,
     )
-    response = client.patch(
-        f"{CANDIDATES}/{k.pk}", {"werksoort": other_work.code, "team": team.code}, format="json"
+    response = patch_current(
+        client, f"{CANDIDATES}/{k.pk}", {"werksoort": other_work.code, "team": team.code}
     )
     refused_with(response, "team", expected)
     k.refresh_from_db()
     assert k.werksoort_id != other_work.pk
-    renamed = client.patch(f"{CANDIDATES}/{k.pk}", {"telefoon": "070-1234567"}, format="json")
+    renamed = patch_current(client, f"{CANDIDATES}/{k.pk}", {"telefoon": "070-1234567"})
     assert renamed.status_code == 200, renamed.content
     conforms(renamed, CANDIDATES + "/{id}", "PATCH")
     k.refresh_from_db()
     assert k.telefoon == "070-1234567" and actor_of(k) == user("werving")
     hired = a_candidate(Fase.AANGENOMEN)
-    refused = client.patch(f"{CANDIDATES}/{hired.pk}", {"telefoon": "1"}, format="json")
+    refused = patch_current(client, f"{CANDIDATES}/{hired.pk}", {"telefoon": "1"})
     refused_with(
         refused, "fase", dutch("The candidate has been hired; change the employee instead.")
     )

@@ -10,11 +10,14 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from binnenwerk.organisation.models import Organisatie, Team, TeamRol
+from binnenwerk.api import versions
+from binnenwerk.locking import version_of
+from binnenwerk.organisation.models import Organisatie, Team, TeamRol, Werksoort
 from binnenwerk.people import services
 from binnenwerk.people.models import Dienstverband, Medewerker, Plaatsing
 from binnenwerk.periods import active_on
 from binnenwerk.validation import bsn_error
+from tests.api.support import assert_problem, dutch, patch_current
 
 API = "/api/v1/"
 PROBLEM = "application/problem+json"
@@ -101,6 +104,7 @@ def test_hr_creates_a_person_contract_placement_team_and_team_role(hr, hr_api):
         format="json",
     )
     assert contract.status_code == 201, contract.content
+    assert contract["Location"] == f"{API}dienstverbanden/{contract.json()['id']}"
     saved = Dienstverband.objects.get(pk=contract.json()["id"])
     assert saved.uren_per_week == Decimal("25.50") and actor_of(saved) == hr
 
@@ -186,10 +190,10 @@ def test_an_invalid_bsn_is_refused_in_dutch_and_not_echoed(hr, hr_api):
     refused_with(response, "bsn", ValidationError({"bsn": message}))
     assert INVALID_BSN not in response.content.decode()
     assert Medewerker.objects.count() == before
-    changed = hr_api.patch(
+    changed = patch_current(
+        hr_api,
         f"{API}medewerkers/{someone_with_a_contract()[0].personeelsnummer}",
         {"bsn": INVALID_BSN},
-        format="json",
     )
     refused_with(changed, "bsn", ValidationError({"bsn": message}))
 
@@ -198,8 +202,8 @@ def test_a_patch_ends_a_placement(hr, hr_api):
     person, _ = someone_with_a_contract()
     placement = person.plaatsingen.filter(active_on(TODAY), einde__isnull=True).first()
     einde = TODAY + dt.timedelta(days=10)
-    response = hr_api.patch(
-        f"{API}plaatsingen/{placement.pk}", {"einde": einde.isoformat()}, format="json"
+    response = patch_current(
+        hr_api, f"{API}plaatsingen/{placement.pk}", {"einde": einde.isoformat()}
     )
     assert response.status_code == 200, response.content
     assert response.json()["einde"] == einde.isoformat()
@@ -292,8 +296,10 @@ def test_pagination(hr_api):
     default = hr_api.get(API + "plaatsingen").json()
     assert default["count"] == total and len(default["results"]) == 50
     assert "pagina=2" in default["next"] and default["previous"] is None
-    capped = hr_api.get(API + "plaatsingen", {"per_pagina": 1000}).json()
-    assert len(capped["results"]) == 500
+    largest = hr_api.get(API + "plaatsingen", {"per_pagina": 500}).json()
+    assert len(largest["results"]) == 500
+    too_large = hr_api.get(API + "plaatsingen", {"per_pagina": 501})  # refused, not capped
+    assert too_large.status_code == 400 and too_large.json()["errors"][0]["veld"] == "per_pagina"
     first = results(hr_api.get(API + "plaatsingen", {"per_pagina": 10}))
     second = hr_api.get(API + "plaatsingen", {"per_pagina": 10, "pagina": 2}).json()
     assert len(second["results"]) == 10
@@ -351,3 +357,123 @@ def test_a_nul_character_is_invalid_input_on_every_database(api_as):
         assert response.status_code == 400
         assert response["Content-Type"] == "application/problem+json"
         assert "NUL" in response.json()["detail"]
+
+
+# --- Lost updates, Location and duplicate keys (issue 18, item 12) ---------------------------
+
+STALE = (
+    "Someone else has changed this resource in the meantime; nothing was saved. GET it again, "
+    "look at the new information and send the new ETag in If-Match."
+)
+
+
+def person_and_url() -> tuple[Medewerker, str]:
+    person, _ = someone_with_a_contract()
+    return person, f"{API}medewerkers/{person.personeelsnummer}"
+
+
+def first_name(person: Medewerker) -> str:
+    return Medewerker.objects.get(pk=person.pk).voornaam
+
+
+def test_the_etag_is_the_version_the_web_form_carries(hr, hr_api):
+    person, url = person_and_url()
+    etag = hr_api.get(url)["ETag"]
+    # The web's edit form for a person carries the version of the same record.
+    assert etag == f'"{version_of(Medewerker.objects.filter(pk=person.pk))}"'
+    services.medewerker_update(
+        actor=hr, medewerker=Medewerker.objects.get(pk=person.pk), voornaam="Elders"
+    )
+    assert hr_api.get(url)["ETag"] != etag
+
+
+def test_of_two_changes_with_the_same_etag_the_second_is_refused(hr_api, api_as):
+    person, url = person_and_url()
+    etag = hr_api.get(url)["ETag"]
+    first = hr_api.patch(url, {"voornaam": "Eerste"}, format="json", HTTP_IF_MATCH=etag)
+    assert first.status_code == 200, first.content
+    assert first["ETag"] not in (None, etag) and first["ETag"] == hr_api.get(url)["ETag"]
+    colleague = api_as("personeelszaken")
+    second = colleague.patch(url, {"voornaam": "Tweede"}, format="json", HTTP_IF_MATCH=etag)
+    assert_problem(second, 412)
+    assert second.json()["detail"] == dutch(STALE)
+    assert first_name(person) == "Eerste"
+
+
+def test_a_change_saved_while_waiting_for_the_lock_is_not_overwritten(hr, hr_api, monkeypatch):
+    """Two changes at once with the same ETag: the second waits for the first's row lock and
+    compares with what the first saved. Here the other change lands after this request read
+    the record, just before the lock: the comparison is with the record as locked, not as
+    read. (One connection in a test: the refusal rolls the other change back with it.)"""
+    person, url = person_and_url()
+    etag = hr_api.get(url)["ETag"]
+    etag_of = versions.etag_of
+
+    def other_change_first(record, lock=False):
+        if lock:
+            other = Medewerker.objects.get(pk=record.pk)
+            services.medewerker_update(actor=hr, medewerker=other, voornaam="Eerder")
+        return etag_of(record, lock=lock)
+
+    monkeypatch.setattr(versions, "etag_of", other_change_first)
+    response = hr_api.patch(url, {"voornaam": "Later"}, format="json", HTTP_IF_MATCH=etag)
+    assert_problem(response, 412)
+    assert first_name(person) != "Later"
+
+
+def test_a_change_needs_if_match_with_a_strong_quoted_etag(hr_api):
+    person, url = person_and_url()
+    before = first_name(person)
+    missing = hr_api.patch(url, {"voornaam": "Zonder"}, format="json")
+    assert_problem(missing, 428)
+    assert missing.json()["detail"] == dutch(
+        "Send the resource's ETag in the If-Match header: first GET the resource, then send "
+        "the value of its ETag header with the change; nothing was saved."
+    )
+    etag = hr_api.get(url)["ETag"]
+    unquoted = hr_api.patch(url, {"voornaam": "X"}, format="json", HTTP_IF_MATCH=etag.strip('"'))
+    assert_problem(unquoted, 400)
+    assert unquoted.json()["errors"][0]["veld"] == "If-Match"
+    weak = hr_api.patch(url, {"voornaam": "X"}, format="json", HTTP_IF_MATCH=f"W/{etag}")
+    assert_problem(weak, 412)  # If-Match compares strongly: a weak tag never matches
+    assert first_name(person) == before
+    listed = hr_api.patch(url, {"voornaam": "Lijst"}, format="json", HTTP_IF_MATCH=f'"x", {etag}')
+    assert listed.status_code == 200, listed.content
+    anyway = hr_api.patch(url, {"voornaam": "Toch"}, format="json", HTTP_IF_MATCH="*")
+    assert anyway.status_code == 200, anyway.content  # RFC 9110: any current version
+    assert first_name(person) == "Toch"
+
+
+def test_a_201_gives_the_location_of_the_new_resource(api_as):
+    client = api_as("beheerder")
+    body = {"code": "NIEUW-01", "naam": "Nieuwe werksoort"}
+    created = client.post(API + "werksoorten", body, format="json")
+    assert created.status_code == 201, created.content
+    assert created["Location"] == f"{API}werksoorten/NIEUW-01"
+    read = client.get(created["Location"])
+    assert read.status_code == 200 and read.json() == created.json()
+    assert read["ETag"] == created["ETag"]
+
+
+def test_a_duplicate_natural_key_is_a_conflict(api_as, hr_api):
+    admin = api_as("beheerder")
+    before = Organisatie.objects.count()
+    body = {"code": "BZK", "naam": "Nog een BZK", "soort": "ministerie"}
+    response = admin.post(API + "organisaties", body, format="json")
+    assert_problem(response, 409)
+    detail = "Er bestaat al een organisatie met code 'BZK'. Er is niets opgeslagen."
+    assert response.json()["detail"] == detail
+    assert [e["veld"] for e in response.json()["errors"]] == ["code"]
+    assert Organisatie.objects.count() == before
+
+    other = Werksoort.objects.exclude(code="PAND").order_by("code").first()
+    renamed = patch_current(admin, f"{API}werksoorten/{other.code}", {"code": "PAND"})
+    assert_problem(renamed, 409)
+    assert "werksoort met code 'PAND'" in renamed.json()["detail"]
+    assert Werksoort.objects.filter(pk=other.pk, code=other.code).exists()
+
+    taken = someone_with_a_contract()[0].personeelsnummer
+    person = {"personeelsnummer": taken, "voornaam": "Dubbel", "achternaam": "Nummer"}
+    duplicate = hr_api.post(API + "medewerkers", person, format="json")
+    assert_problem(duplicate, 409)
+    assert f"medewerker met personeelsnummer '{taken}'" in duplicate.json()["detail"]

@@ -14,6 +14,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.validators import UniqueValidator
 
 from binnenwerk.accounts.selectors import has_role
+from binnenwerk.api.versions import ConditionalUpdateModelMixin, Versioned
 
 PEILDATUM = OpenApiParameter(
     "peildatum",
@@ -101,11 +102,14 @@ class RoleFieldsMixin:
         return fields
 
 
+# Every resource: an ETag on its detail and on the answer to a create or change, a Location
+# on a 201, and a change only with a current If-Match (api/versions.py).
 class ResourceViewSet(
+    Versioned,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
+    ConditionalUpdateModelMixin,
     viewsets.GenericViewSet,
 ):
     """List, read, create, change: no delete (history is ended with `einde`, never erased)."""
@@ -115,6 +119,7 @@ class ResourceViewSet(
     write_roles: ClassVar[Iterable[str]] = ()
 
 
-class ReadOnlyResourceViewSet(viewsets.ReadOnlyModelViewSet):
+# List, read and create; such a record is not changed through the API.
+class ReadCreateResourceViewSet(Versioned, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     read_roles: ClassVar[Iterable[str] | None] = None
     write_roles: ClassVar[Iterable[str]] = ()

@@ -20,12 +20,16 @@ from rest_framework.views import APIView
 
 from binnenwerk.accounts.constants import ORGANISATION_WIDE
 from binnenwerk.accounts.selectors import job_filters_for
+from binnenwerk.api.suppression import PeopleCountField
 from binnenwerk.jobs import selectors
 from binnenwerk.jobs.constants import Interval, Per
 from binnenwerk.jobs.selectors import Filters
+from binnenwerk.organisation.models import Organisatie
 
 # A series longer than this is a mistake or an attack: 50 years of month-ends.
 MAX_POINTS = 600
+# The longest code of an organisation, work type or team (the same in their models).
+CODE_LENGTH = Organisatie._meta.get_field("code").max_length
 _MONTHS = {Interval.MAAND: 1, Interval.KWARTAAL: 3, Interval.JAAR: 12}
 
 
@@ -39,7 +43,7 @@ class BanenSerializer(serializers.Serializer):
     peildatum = serializers.DateField()
     per = serializers.ChoiceField(choices=Per.choices, allow_null=True)
     totaal = _jobs_field()
-    medewerkers_binnenwerk = serializers.IntegerField(
+    medewerkers_binnenwerk = PeopleCountField(
         help_text="medewerkers met doelgroepindicatie in dienst van Binnenwerk zelf"
     )
     groepen = serializers.DictField(child=_jobs_field(), help_text="banen per groepscode")
@@ -58,10 +62,12 @@ class _Selection(serializers.Serializer):
 
     per = serializers.ChoiceField(choices=Per.choices, required=False)
     opdrachtgever = serializers.CharField(
-        required=False, help_text="organisatiecode; telt de onderdelen mee (hoort_bij)"
+        required=False,
+        max_length=CODE_LENGTH,
+        help_text="organisatiecode; telt de onderdelen mee (hoort_bij)",
     )
-    werksoort = serializers.CharField(required=False)
-    team = serializers.CharField(required=False)
+    werksoort = serializers.CharField(required=False, max_length=CODE_LENGTH)
+    team = serializers.CharField(required=False, max_length=CODE_LENGTH)
 
     def narrowed(self, scope: Filters) -> Filters:
         data = self.validated_data
@@ -122,7 +128,8 @@ class BanenView(APIView):
         peildatum = query.validated_data.get("peildatum") or dt.date.today()
         filters = query.narrowed(_scope(request, peildatum))
         result = selectors.banen(peildatum, query.validated_data.get("per"), filters)
-        return Response(BanenSerializer(_as_data(result)).data)
+        body = BanenSerializer(_as_data(result), context={"request": request})
+        return Response(body.data)
 
 
 class BanenReeksView(APIView):
@@ -145,15 +152,15 @@ class BanenReeksView(APIView):
             "per": per,
             "reeks": [_as_data(point) for point in series],
         }
-        return Response(BanenReeksSerializer(body).data)
+        return Response(BanenReeksSerializer(body, context={"request": request}).data)
 
 
 class KerncijfersSerializer(serializers.Serializer):
     jaar = serializers.IntegerField()
     banen = _jobs_field()
     nieuwe_banen = _jobs_field()
-    medewerkers_binnenwerk = serializers.IntegerField()
-    nieuwe_collegas = serializers.IntegerField()
+    medewerkers_binnenwerk = PeopleCountField()
+    nieuwe_collegas = PeopleCountField(help_text="eerste dienstverband in het jaar")
     teams = serializers.IntegerField()
 
 
@@ -171,4 +178,4 @@ class KerncijfersView(APIView):
         query = KerncijfersQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
         result = selectors.kerncijfers(query.validated_data["jaar"])
-        return Response(KerncijfersSerializer(result).data)
+        return Response(KerncijfersSerializer(result, context={"request": request}).data)

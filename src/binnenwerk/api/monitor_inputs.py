@@ -17,7 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from binnenwerk.accounts.constants import CHANGES_MONITOR, SEES_MONITOR
-from binnenwerk.api.base import ReadOnlyResourceViewSet, ResourceViewSet, ServiceSerializer
+from binnenwerk.api.base import ReadCreateResourceViewSet, ResourceViewSet, ServiceSerializer
 from binnenwerk.api.organisation import code_of
 from binnenwerk.monitor import services
 from binnenwerk.monitor.models import Doelstelling, Kwartaalcijfer, Quotumpercentage
@@ -102,13 +102,14 @@ class _SetOrCorrect(mixins.CreateModelMixin):
     existing_keys: ClassVar[tuple[str, ...]] = ()
     get_queryset: Any
     get_serializer: Any
+    perform_create: Any
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         key = {name: serializer.validated_data[name] for name in self.existing_keys}
         corrects = self.get_queryset().filter(**key).exists()
-        serializer.save()
+        self.perform_create(serializer)
         return Response(
             serializer.data, status=status.HTTP_200_OK if corrects else status.HTTP_201_CREATED
         )
@@ -135,7 +136,7 @@ class DoelstellingViewSet(ResourceViewSet):
         "kwartaal al cijfers heeft.",
     )
 )
-class KwartaalcijferViewSet(_SetOrCorrect, ReadOnlyResourceViewSet):
+class KwartaalcijferViewSet(_SetOrCorrect, ReadCreateResourceViewSet):
     """A ministry's figures for a quarter, in jobs of 25.5 hours, unrounded."""
 
     queryset = Kwartaalcijfer.objects.select_related("organisatie").order_by(
@@ -156,7 +157,7 @@ class KwartaalcijferViewSet(_SetOrCorrect, ReadOnlyResourceViewSet):
         description="Nieuw (201), of een correctie (200) als het jaar er al een heeft.",
     )
 )
-class QuotumpercentageViewSet(_SetOrCorrect, ReadOnlyResourceViewSet):
+class QuotumpercentageViewSet(_SetOrCorrect, ReadCreateResourceViewSet):
     """The quotum percentage the government sets for a year (2.760 for 2023)."""
 
     queryset = Quotumpercentage.objects.order_by("jaar")

@@ -24,6 +24,9 @@ from binnenwerk.people.models import Medewerker
 from binnenwerk.periods import active_on
 
 REFERENCE_EDITORS = (Rol.BEHEERDER,)
+# A code or personnel number in an address: anything but a slash, as on the web (REST
+# framework's default would also refuse a dot, so a record with one would have no address).
+NATURAL_KEY = "[^/]+"
 TEAM_EDITORS = tuple(CHANGES_PEOPLE)
 
 
@@ -71,6 +74,7 @@ class OrganisatieViewSet(ResourceViewSet):
     queryset = Organisatie.objects.select_related("hoort_bij").order_by("code")
     serializer_class = OrganisatieSerializer
     lookup_field = "code"
+    lookup_value_regex = NATURAL_KEY
     filterset_class = OrganisatieFilter
     search_fields = ["code", "naam"]
     ordering_fields = ["code", "naam"]
@@ -81,6 +85,7 @@ class WerksoortViewSet(ResourceViewSet):
     queryset = Werksoort.objects.order_by("code")
     serializer_class = WerksoortSerializer
     lookup_field = "code"
+    lookup_value_regex = NATURAL_KEY
     search_fields = ["code", "naam"]
     ordering_fields = ["code", "naam"]
     write_roles = REFERENCE_EDITORS
@@ -90,6 +95,7 @@ class LocatieViewSet(ResourceViewSet):
     queryset = Locatie.objects.order_by("code")
     serializer_class = LocatieSerializer
     lookup_field = "code"
+    lookup_value_regex = NATURAL_KEY
     filterset_fields = ["provincie"]
     search_fields = ["code", "naam", "plaats"]
     ordering_fields = ["code", "naam", "provincie"]
@@ -163,6 +169,7 @@ class TeamViewSet(ResourceViewSet):
 
     serializer_class = TeamSerializer
     lookup_field = "code"
+    lookup_value_regex = NATURAL_KEY
     filterset_class = TeamFilter
     search_fields = ["code", "naam"]
     ordering_fields = ["code", "naam", "start"]

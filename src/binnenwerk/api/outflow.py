@@ -17,7 +17,7 @@ from django.db.models import Min, QuerySet
 from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status
+from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -25,7 +25,7 @@ from rest_framework.views import APIView
 from binnenwerk.accounts.selectors import has_role, medewerkers_for
 from binnenwerk.api.base import (
     PortableModelSerializer,
-    ReadOnlyResourceViewSet,
+    ReadCreateResourceViewSet,
     RoleFieldsMixin,
     ServiceSerializer,
 )
@@ -161,7 +161,7 @@ class UitstroomFilter(filters.FilterSet):
 @extend_schema_view(
     create=extend_schema(request=UitstroomInvoerSerializer, responses={201: UitstroomSerializer})
 )
-class UitstroomViewSet(mixins.CreateModelMixin, ReadOnlyResourceViewSet):
+class UitstroomViewSet(ReadCreateResourceViewSet):
     """Everyone whose employment ended, with the reason as the user may see it."""
 
     lookup_value_regex = "[0-9]+"
@@ -189,6 +189,7 @@ class UitstroomViewSet(mixins.CreateModelMixin, ReadOnlyResourceViewSet):
         invoer = self.get_serializer(data=request.data)
         invoer.is_valid(raise_exception=True)
         record = invoer.save()
+        self.versioned = record  # its ETag and Location
         fresh = self.get_queryset().get(pk=record.pk)
         body = UitstroomSerializer(fresh, context=self.get_serializer_context()).data
         return Response(body, status=status.HTTP_201_CREATED)

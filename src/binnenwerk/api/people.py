@@ -26,7 +26,7 @@ from binnenwerk.api.base import (
     ServiceSerializer,
     peildatum_of,
 )
-from binnenwerk.api.organisation import code_of
+from binnenwerk.api.organisation import NATURAL_KEY, code_of
 from binnenwerk.coaching.constants import InzageSoort
 from binnenwerk.coaching.services import inzage_log, inzage_log_people
 from binnenwerk.organisation.models import Organisatie, Team
@@ -101,6 +101,7 @@ class MedewerkerViewSet(ResourceViewSet):
 
     serializer_class = MedewerkerSerializer
     lookup_field = "personeelsnummer"
+    lookup_value_regex = NATURAL_KEY
     ordering_fields = ["personeelsnummer", "achternaam"]
     read_roles = tuple(SEES_PEOPLE)
     write_roles = tuple(CHANGES_PEOPLE)

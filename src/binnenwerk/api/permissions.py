@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import NotAuthenticated, NotFound, PermissionDenied
+from django.utils.translation import gettext_lazy
+from rest_framework.exceptions import (
+    ErrorDetail,
+    NotAuthenticated,
+    NotFound,
+    PermissionDenied,
+    ValidationError,
+)
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from binnenwerk.accounts.constants import ONLY_ACCESS_LOG
@@ -34,4 +41,46 @@ class RolePermission(BasePermission):
             write_roles = getattr(view, "write_roles", ())
             if not has_role(request.user, *write_roles):
                 raise PermissionDenied(_("your role may read this, not change it"))
+        return True
+
+
+class QueryParameterError(ValidationError):
+    """Unknown, empty or repeated query parameters: one error per parameter."""
+
+    summary = gettext_lazy("The address contains unknown, empty or repeated query parameters.")
+
+
+def _problems(given: Any, allowed: dict[str, bool]) -> dict[str, list[ErrorDetail]]:
+    names = ", ".join(sorted(allowed))
+    unknown = (
+        _("unknown parameter; this address takes: %(names)s") % {"names": names}
+        if allowed
+        else _("unknown parameter; this address takes no query parameters")
+    )
+    problems = {}
+    for name, values in given.lists():
+        if name not in allowed:
+            problems[name] = [ErrorDetail(unknown, code="unknown")]
+        elif any(not value.strip() for value in values):
+            message = _("empty value: give a value or leave the parameter out")
+            problems[name] = [ErrorDetail(message, code="blank")]
+        elif len(values) > 1 and not allowed[name]:
+            message = _("given more than once: give it once")
+            problems[name] = [ErrorDetail(message, code="repeated")]
+    return problems
+
+
+class KnownQueryParameters(BasePermission):
+    """400 for a query parameter the operation's schema does not list, an empty one, or one
+    given twice (api/contract.py). After the role check: who may not call the endpoint learns
+    nothing from it."""
+
+    def has_permission(self, request: Any, view: Any) -> bool:
+        known = getattr(getattr(view, "schema", None), "query_parameters", None)
+        allowed = known(view, request.method) if known is not None else None
+        if allowed is None:
+            return True  # no operation in the schema (a method the endpoint lacks: 405)
+        problems = _problems(request.query_params, allowed)
+        if problems:
+            raise QueryParameterError(problems)
         return True

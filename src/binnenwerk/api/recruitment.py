@@ -15,13 +15,13 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from binnenwerk.api.base import ReadOnlyResourceViewSet, ResourceViewSet, ServiceSerializer
+from binnenwerk.api.base import ReadCreateResourceViewSet, ResourceViewSet, ServiceSerializer
 from binnenwerk.api.organisation import code_of
 from binnenwerk.organisation.models import Organisatie, Team, Werksoort
 from binnenwerk.people.constants import ContractSoort
@@ -230,7 +230,7 @@ class ProefplaatsingFilter(filters.FilterSet):
         return queryset.filter(active_on(value))
 
 
-class ProefplaatsingViewSet(mixins.CreateModelMixin, ReadOnlyResourceViewSet):
+class ProefplaatsingViewSet(ReadCreateResourceViewSet):
     """Trial placements of 2 to 6 months: no contract, so they count no jobs. The first one
     moves the candidate to the stage 'proefplaatsing'."""
 

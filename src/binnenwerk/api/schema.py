@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+
 from binnenwerk.api.problems import PROBLEM_JSON
 
 PROBLEM_SCHEMA: dict[str, Any] = {
@@ -31,12 +33,44 @@ PROBLEM_SCHEMA: dict[str, Any] = {
     "required": ["type", "title", "status", "detail"],
 }
 ERRORS = {
-    "400": "Ongeldige invoer; er is niets opgeslagen.",
-    "401": "Niet aangemeld, of het token is onbekend, verlopen of ingetrokken.",
+    "400": (
+        "Ongeldige invoer, of een onbekende, lege of herhaalde queryparameter (elk genoemd, "
+        "met de toegestane); er is niets opgeslagen."
+    ),
+    "401": (
+        "Niet aangemeld, of het token is onbekend, verlopen of ingetrokken, of een ander "
+        "schema dan Bearer (WWW-Authenticate: Bearer)."
+    ),
     "403": "Uw rol mag dit lezen, niet wijzigen.",
     "404": "Bestaat niet, of valt buiten wat u mag zien.",
-    "429": "Te veel verzoeken met dit token; probeer het na Retry-After seconden opnieuw.",
+    "429": (
+        "Te veel verzoeken met dit token: ten hoogste {rate} (instelling API_THROTTLE_RATE); "
+        "probeer het na Retry-After seconden opnieuw."
+    ),
 }
+# Only on the operations that can answer them: a write that would duplicate a natural key
+# (409), and a change without If-Match (428) or with a stale one (412).
+WRITE_ERRORS = {
+    "409": (
+        "Er bestaat al een record met deze sleutel (code, personeelsnummer of een unieke "
+        "combinatie); de melding noemt veld en waarde. Er is niets opgeslagen."
+    ),
+    "412": (
+        "Het record is gewijzigd sinds de ETag in If-Match: haal het opnieuw op (GET) en "
+        "stuur de nieuwe ETag mee. Er is niets opgeslagen."
+    ),
+    "428": (
+        "If-Match ontbreekt: haal het record eerst op (GET) en stuur de waarde van zijn "
+        "ETag-header mee in If-Match. Er is niets opgeslagen."
+    ),
+}
+WRITES = {"post", "put", "patch", "delete"}
+CONDITIONAL = {"put", "patch", "delete"}
+
+
+def _write_errors(method: str) -> list[str]:
+    codes = ["409"] if method in WRITES else []
+    return codes + (["412", "428"] if method in CONDITIONAL else [])
 
 
 def _subclasses(cls: type) -> list[type]:
@@ -64,16 +98,18 @@ def add_problem_responses(result: dict[str, Any], **kwargs: Any) -> dict[str, An
     """drf-spectacular post-processing hook: one Problem schema, referenced by every error."""
     components = result.setdefault("components", {})
     components.setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    texts = {**ERRORS, **WRITE_ERRORS}
+    texts["429"] = texts["429"].format(rate=settings.API_THROTTLE_RATE)
     components["responses"] = {
         code: {
             "description": text,
             "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
         }
-        for code, text in ERRORS.items()
+        for code, text in sorted(texts.items())
     }
     for path_item in result.get("paths", {}).values():
-        for operation in path_item.values():
+        for method, operation in path_item.items():
             responses = operation.setdefault("responses", {})
-            for code in ERRORS:
+            for code in [*ERRORS, *_write_errors(method)]:
                 responses.setdefault(code, {"$ref": f"#/components/responses/{code}"})
     return result

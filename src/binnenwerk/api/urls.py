@@ -87,6 +87,7 @@ urlpatterns = [
     path("docs", swagger_ui, name="docs"),
     path("redoc", redoc, name="redoc"),
     path("", include(router.urls)),
-    # Last: any other address under /api/v1/ answers in the API's own 404 shape.
-    re_path(r"^.*$", problems.not_found),
+    # Last: any other address under /api/v1/ answers in the API's own 404 shape, whatever
+    # characters it holds (a newline too: "." would not match it).
+    re_path(r"^[\s\S]*$", problems.not_found),
 ]
