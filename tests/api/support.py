@@ -65,9 +65,12 @@ def service_error(service: Callable[..., Any], **kwargs: Any) -> ValidationError
     return error.value
 
 
-def refused_with(response: Any, veld: str, expected: ValidationError | str) -> None:
-    """400 problem+json whose errors are exactly the service's message(s) for this field."""
-    assert_problem(response, 400)
+def refused_with(
+    response: Any, veld: str, expected: ValidationError | str, status: int = 400
+) -> None:
+    """A problem+json (400, or 409 for a taken key) whose errors are exactly the service's
+    message(s) for this field."""
+    assert_problem(response, status)
     messages = [expected] if isinstance(expected, str) else expected.message_dict[veld]
     errors = response.json()["errors"]
     assert [(e["veld"], e["detail"]) for e in errors] == [(veld, m) for m in messages]

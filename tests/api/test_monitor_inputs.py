@@ -126,7 +126,7 @@ def test_a_second_target_for_a_year_is_refused_with_the_services_message(api_as)
     )
     client = api_as("monitor")
     response = client.post(TARGETS, {"organisatie": "BZK", "jaar": 2023, "fte": "1"}, format="json")
-    refused_with(response, "__all__", expected)
+    refused_with(response, "__all__", expected, status=409)  # a taken key: a conflict
     conforms(response, TARGETS, "POST")
 
     expected = service_error(

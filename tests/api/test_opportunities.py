@@ -131,7 +131,7 @@ def test_a_second_idea_with_the_same_title_is_refused_with_the_services_message(
         {"titel": existing.titel.upper(), **{k: str(v) for k, v in fields.items()}},
         format="json",
     )
-    refused_with(response, "titel", expected)
+    refused_with(response, "titel", expected, status=409)  # a taken title: a conflict
     conforms(response, KANSEN, "POST")
     early = {**fields, "verwachte_start": dt.date(2014, 12, 31)}
     expected = service_error(

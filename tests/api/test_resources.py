@@ -12,12 +12,20 @@ from django.utils import translation
 
 from binnenwerk.api import versions
 from binnenwerk.locking import version_of
+from binnenwerk.opportunities.models import Kans
 from binnenwerk.organisation.models import Organisatie, Team, TeamRol, Werksoort
 from binnenwerk.people import services
 from binnenwerk.people.models import Dienstverband, Medewerker, Plaatsing
 from binnenwerk.periods import active_on
 from binnenwerk.validation import bsn_error
-from tests.api.support import assert_problem, dutch, patch_current
+from tests.api.support import (
+    actor_of,
+    assert_problem,
+    dutch,
+    patch_current,
+    refused_with,
+    service_error,
+)
 
 API = "/api/v1/"
 PROBLEM = "application/problem+json"
@@ -35,27 +43,6 @@ def hr(demo_org):
 @pytest.fixture
 def hr_api(api_as):
     return api_as("personeelszaken")
-
-
-def actor_of(obj) -> object:
-    return LogEntry.objects.get_for_object(obj).latest("timestamp").actor
-
-
-def refused_with(response, veld: str, expected: ValidationError) -> None:
-    """400 problem+json whose only error is the service's own message for this field."""
-    assert response.status_code == 400, response.content
-    assert response["Content-Type"].startswith(PROBLEM)
-    errors = response.json()["errors"]
-    assert [(e["veld"], e["detail"]) for e in errors] == [
-        (veld, message) for message in expected.message_dict[veld]
-    ]
-
-
-def service_error(service, **kwargs) -> ValidationError:
-    """What the service says (in Dutch) about the same input, called directly."""
-    with translation.override("nl"), pytest.raises(ValidationError) as error:
-        service(**kwargs)
-    return error.value
 
 
 def test_hr_creates_a_person_contract_placement_team_and_team_role(hr, hr_api):
@@ -477,3 +464,16 @@ def test_a_duplicate_natural_key_is_a_conflict(api_as, hr_api):
     duplicate = hr_api.post(API + "medewerkers", person, format="json")
     assert_problem(duplicate, 409)
     assert f"medewerker met personeelsnummer '{taken}'" in duplicate.json()["detail"]
+
+    # A key checked by the service in its own words (an idea's title): a conflict too.
+    title = Kans.objects.order_by("pk").first().titel
+    idea = {
+        "titel": title,
+        "verwachte_banen": "5.00",
+        "fase": "verkenning",
+        "verwachte_start": "2027-01-01",
+        "kans_pct": 50,
+    }
+    again = admin.post(API + "kansen", idea, format="json")
+    assert_problem(again, 409)
+    assert again.json()["detail"].startswith("Er is al een idee met deze titel.")

@@ -144,7 +144,8 @@ def _label(record: models.Model, name: str) -> str:
 def _duplicates(exc: DjangoValidationError) -> list[str]:
     """A sentence for each natural key the service's validation found taken, naming the
     fields and values (Django's `unique` and `unique_together` codes carry the record and the
-    key's fields: nothing is read from the message's text)."""
+    key's fields: nothing is read from the message's text). A constraint or service that says
+    it in its own words (the same codes, no record) gives its own sentence."""
     errors = (
         [e for field_errors in exc.error_dict.values() for e in field_errors]
         if hasattr(exc, "error_dict")
@@ -154,7 +155,10 @@ def _duplicates(exc: DjangoValidationError) -> list[str]:
     for error in errors:
         params = error.params if isinstance(error.params, dict) else {}
         record = params.get("model")
-        if error.code not in UNIQUE_CODES or not isinstance(record, models.Model):
+        if error.code not in UNIQUE_CODES:
+            continue
+        if not isinstance(record, models.Model):
+            keys.append(error.messages[0])
             continue
         parts = [
             f"{_label(record, name)} '{_shown(getattr(record, name))}'"

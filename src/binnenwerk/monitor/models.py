@@ -78,6 +78,8 @@ class Doelstelling(models.Model):
                 fields=["organisatie", "jaar"],
                 condition=Q(organisatie__isnull=False),
                 name="doelstelling_een_per_organisatie_per_jaar",
+                # The API answers a duplicate natural key with 409 Conflict by this code.
+                violation_error_code="unique_together",
                 violation_error_message=_("This organisation already has a target for this year."),
             ),
             models.CheckConstraint(
@@ -123,6 +125,8 @@ class Kwartaalcijfer(models.Model):
             models.UniqueConstraint(
                 fields=["organisatie", "jaar", "kwartaal"],
                 name="kwartaalcijfer_een_per_organisatie_per_kwartaal",
+                # The API answers a duplicate natural key with 409 Conflict by this code.
+                violation_error_code="unique_together",
                 violation_error_message=_(
                     "This organisation already has figures for this quarter."
                 ),

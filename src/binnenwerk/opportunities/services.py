@@ -22,7 +22,13 @@ def _validate(kans: Kans) -> None:
         )
     duplicate = Kans.objects.filter(titel__iexact=(kans.titel or "").strip()).exclude(pk=kans.pk)
     if duplicate.exists():
-        raise ValidationError({"titel": _("There already is an idea with this title.")})
+        raise ValidationError(
+            {
+                "titel": ValidationError(
+                    _("There already is an idea with this title."), code="unique"
+                )
+            }
+        )
 
 
 @transaction.atomic

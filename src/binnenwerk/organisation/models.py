@@ -141,6 +141,8 @@ class TeamRol(models.Model):
             models.UniqueConstraint(
                 fields=["team", "rol", "start"],
                 name="teamrol_uniek_per_start",
+                # The API answers a duplicate natural key with 409 Conflict by this code.
+                violation_error_code="unique_together",
                 violation_error_message=_("this role already starts on this date in this team"),
             ),
         ]

@@ -189,6 +189,8 @@ class Proefplaatsing(models.Model):
             models.UniqueConstraint(
                 fields=["kandidaat", "start"],
                 name="proefplaatsing_uniek_per_start",
+                # The API answers a duplicate natural key with 409 Conflict by this code.
+                violation_error_code="unique_together",
                 violation_error_message=_("This candidate already has a trial placement then."),
             ),
         ]
