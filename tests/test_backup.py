@@ -28,6 +28,7 @@ from binnenwerk.coaching.constants import InzageSoort
 from binnenwerk.coaching.models import Inzage
 from binnenwerk.restore import backup_restore
 from tests.backup_figures import figures
+from tests.imports.hostile import Member, deflated, repeated, stored, zip_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 AUDIT = "auditlog_logentry"
@@ -298,3 +299,52 @@ def test_backup_into_a_missing_folder_writes_nothing(tmp_path):
     with pytest.raises(BackupError):
         backup_write(tmp_path / "nowhere" / "b.zip", by="test")
     assert not (tmp_path / "nowhere").exists()
+
+
+# --- hostile backups (issue 18): refused from their directory, before anything is unpacked ----
+
+
+def _bomb() -> bytes:
+    """A table of 2 GB in a few MB (unpacks 1,000 times its size)."""
+    return zip_bytes(
+        [
+            deflated("manifest.json", b"{}"),
+            repeated("tables/people_medewerker.tsv", b"", b"\\N\t" * 350_000, 2000, b""),
+        ]
+    )
+
+
+def _over_the_total() -> bytes:
+    return zip_bytes([deflated("manifest.json", b"{}"), stored("tables/a.tsv", b"1\t2\n" * 1000)])
+
+
+def _encrypted() -> bytes:
+    member = deflated("manifest.json", b"{}")
+    return zip_bytes([Member(member.name, member.packed, member.crc, member.size, flags=0x1)])
+
+
+@pytest.mark.parametrize(
+    ("make", "total", "words"),
+    [
+        (_bomb, None, "meer dan 200 keer zo groot (een zipbom) (tables/people_medewerker.tsv)"),
+        (_over_the_total, 1024, "uitgepakt meer dan 1,0 KB (tables/a.tsv)"),
+        (_encrypted, None, "beveiligd met een wachtwoord (manifest.json)"),
+        (lambda: zip_bytes([deflated("../manifest.json", b"{}")]), None, "onveilige bestandsnaam"),
+        (lambda: zip_bytes([deflated(f"t{i}", b"") for i in range(10_001)]), None, "10.001"),
+    ],
+)
+def test_a_hostile_backup_is_refused_before_anything_is_unpacked(
+    settings, tmp_path, make, total, words
+):
+    if total is not None:
+        settings.RESTORE_MAX_BYTES = total
+    path = tmp_path / "backup.zip"
+    path.write_bytes(make())
+    entries = LogEntry.objects.count()
+    with pytest.raises(RestoreRefused) as refused:
+        backup_restore(path, by="test", replace=True)
+    assert refused.value.reason == "bounds"
+    message = str(refused.value)
+    assert message.startswith("De back-up is geweigerd voordat er iets is uitgepakt: ")
+    assert words in message and message.endswith("Er is niets teruggezet.")
+    assert LogEntry.objects.count() == entries

@@ -68,7 +68,8 @@ class BackupError(Exception):
 
 class RestoreRefused(Exception):
     """The restore was refused; the database is as it was. `reason` names why, for programs:
-    not_a_backup, format, migrations, not_migrated, tables, checksum, rows, not_empty."""
+    not_a_backup, bounds (the zip's entries or declared sizes, checked before unpacking), format,
+    migrations, not_migrated, tables, checksum, rows, not_empty."""
 
     def __init__(self, reason: str, message: str) -> None:
         super().__init__(message)

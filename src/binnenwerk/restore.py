@@ -13,12 +13,14 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
 import psycopg
 from auditlog.models import LogEntry
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import DatabaseError, IntegrityError, connection, transaction
@@ -41,6 +43,12 @@ from binnenwerk.backup import (
     reset_sequences,
     unapplied_migrations,
 )
+from binnenwerk.imports.archive import ZipBounds, ZipRefused, open_checked
+
+# A backup holds a manifest and a member per table: far fewer entries than this, and a
+# manifest far smaller.
+MAX_ENTRIES = 10_000
+MAX_MANIFEST_BYTES = 16 * 1024 * 1024
 
 # Tables that `migrate` fills by itself: they do not make a database non-empty, and a restore
 # replaces them with the backup's (their ids are referenced by the audit log).
@@ -56,13 +64,13 @@ def backup_restore(
     (RestoreRefused, nothing changed) a file that is not a backup of this format, made with
     other migrations, or whose checksums or row counts do not match. Returns the manifest."""
     try:
-        archive = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile) as error:
+        handle = open(path, "rb")  # noqa: SIM115 (closed with the archive below)
+    except OSError as error:
         raise RestoreRefused(
             "not_a_backup",
             _("'%(path)s' cannot be read as a backup: %(error)s") % {"path": path, "error": error},
         ) from error
-    with archive:
+    with handle, _checked_archive(handle, path) as archive:
         manifest = _read_manifest(archive)
         _check_migrations(manifest)
         tables = _check_tables(manifest)
@@ -87,8 +95,38 @@ def backup_restore(
     return manifest
 
 
+def _checked_archive(handle: IO[bytes], path: str | Path) -> zipfile.ZipFile:
+    """The backup's zip, once its entries and the sizes they declare have passed (nothing is
+    unpacked before): at most RESTORE_MAX_BYTES together, no member that unpacks to more than
+    RESTORE_MAX_ZIP_RATIO times its packed size, no password, no unsafe name."""
+    bounds = ZipBounds(
+        entries=MAX_ENTRIES,
+        total_bytes=settings.RESTORE_MAX_BYTES,
+        ratio=settings.RESTORE_MAX_ZIP_RATIO,
+    )
+    try:
+        return open_checked(handle, bounds)
+    except ZipRefused as refusal:
+        if refusal.damaged:
+            raise RestoreRefused(
+                "not_a_backup",
+                _("'%(path)s' cannot be read as a backup: %(error)s")
+                % {"path": path, "error": refusal},
+            ) from refusal
+        raise RestoreRefused(
+            "bounds",
+            _(
+                "The backup is refused before anything was unpacked: %(reason)s (%(member)s). "
+                "Nothing has been restored."
+            )
+            % {"reason": refusal, "member": (refusal.member or Path(path).name)[:100]},
+        ) from refusal
+
+
 def _read_manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
     try:
+        if archive.getinfo(MANIFEST).file_size > MAX_MANIFEST_BYTES:
+            raise ValueError("manifest too large")
         manifest = json.loads(archive.read(MANIFEST))
     except (KeyError, ValueError, zipfile.BadZipFile) as error:
         raise RestoreRefused(
@@ -160,7 +198,7 @@ def _check_checksums(archive: zipfile.ZipFile, manifest: dict[str, Any]) -> None
             with archive.open(entry["member"]) as member:
                 while chunk := member.read(CHUNK):
                     digest.update(chunk)
-        except (KeyError, zipfile.BadZipFile) as error:
+        except (KeyError, TypeError, zipfile.BadZipFile, zlib.error, EOFError) as error:
             raise _checksum_refusal(entry["name"]) from error
         if digest.hexdigest() != entry["sha256"]:
             raise _checksum_refusal(entry["name"])

@@ -413,3 +413,27 @@ if OIDC_ENABLED:
         *AUTHENTICATION_BACKENDS,
         "binnenwerk.accounts.oidc.RijksOIDCBackend",
     ]
+
+# --- The bounded reader of every upload (issue 18) -------------------------------------------
+# Import files (binnenwerk import, /import/, the monitor's import) are read within these limits
+# and refused beyond them with a located message (binnenwerk.imports.limits). The defaults admit
+# a synthetic organisation of 100,000 people (530,000 rows, at most 224,000 in one sheet, 2.8
+# million cells; a 15 MB workbook of 141 MB XML) with a margin. Sizes in bytes; rows per sheet;
+# cells in the whole upload; cell length in characters (at most 131,072).
+IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", default=100 * 1024 * 1024)
+IMPORT_MAX_INFLATED_BYTES = env.int("IMPORT_MAX_INFLATED_BYTES", default=512 * 1024 * 1024)
+IMPORT_MAX_ZIP_ENTRIES = env.int("IMPORT_MAX_ZIP_ENTRIES", default=1000)
+IMPORT_MAX_ZIP_RATIO = env.int("IMPORT_MAX_ZIP_RATIO", default=200)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=1_000_000)
+IMPORT_MAX_COLUMNS = env.int("IMPORT_MAX_COLUMNS", default=100)
+IMPORT_MAX_CELLS = env.int("IMPORT_MAX_CELLS", default=5_000_000)
+IMPORT_MAX_CELL_LENGTH = env.int("IMPORT_MAX_CELL_LENGTH", default=32_767)
+IMPORT_ERRORS_LISTED = env.int("IMPORT_ERRORS_LISTED", default=1000)
+IMPORT_MONITOR_MAX_UPLOAD_BYTES = env.int("IMPORT_MONITOR_MAX_UPLOAD_BYTES", default=1024 * 1024)
+# The web import keeps a checked file here (0600 in a 0700 folder) until it is confirmed;
+# empty: binnenwerk-uploads in the system's temporary folder.
+IMPORT_UPLOAD_DIR = env.str("IMPORT_UPLOAD_DIR", default="")
+# binnenwerk restore refuses a backup whose members declare more than this when unpacked, or
+# one that unpacks to more than RESTORE_MAX_ZIP_RATIO times its packed size, before unpacking.
+RESTORE_MAX_BYTES = env.int("RESTORE_MAX_BYTES", default=64 * 1024**3)
+RESTORE_MAX_ZIP_RATIO = env.int("RESTORE_MAX_ZIP_RATIO", default=200)

@@ -407,11 +407,13 @@ def test_a_damaged_member_of_a_zip_or_workbook_is_a_read_error():
         read_xlsx(_corrupt_member(workbook, sheet))  # was python_calamine.XmlError
 
 
-def test_a_csv_cell_over_the_field_limit_is_a_read_error():
-    """Found beside the fuzzing (its cells are short): csv.Error escaped the reader."""
+def test_a_csv_cell_over_the_field_limit_is_refused_at_its_row():
+    """Found beside the fuzzing (its cells are short): csv.Error escaped the reader. Now the
+    bounded reader refuses the line, located (issue 18)."""
     tables = _with("organisaties", 1, "naam", "x" * 200_000)
-    with pytest.raises(ReadError):
+    with pytest.raises(ImportFailed) as failure:
         read_zip(as_zip(tables, ",", "utf-8", False))
+    assert [(e.sheet, e.row) for e in failure.value.errors] == [("organisaties", 2)]
 
 
 @pytest.mark.parametrize("value", [float("nan"), float("inf"), -float("inf")])

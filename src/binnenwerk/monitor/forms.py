@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from binnenwerk.imports.uploads import too_large_message
 from binnenwerk.monitor.models import Doelstelling
 from binnenwerk.monitor.quarters import Kwartaal
 from binnenwerk.organisation.models import Organisatie
@@ -90,13 +91,14 @@ class UploadForm(forms.Form):
         ),
     )
 
+    def __init__(self, *args: Any, limit: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.limit = limit
+
     def clean_bestand(self) -> object:
         upload = self.cleaned_data["bestand"]
         if not upload.name.lower().endswith((".xlsx", ".csv")):
             raise forms.ValidationError(_("Choose an .xlsx or .csv file."))
-        if upload.size > MAX_UPLOAD:
-            raise forms.ValidationError(_("The file is larger than 1 MB."))
+        if upload.size > self.limit:
+            raise forms.ValidationError(too_large_message(self.limit))
         return upload
-
-
-MAX_UPLOAD = 1024 * 1024

@@ -3,17 +3,16 @@ every error located as `sheet:row:column: message`, and on any error nothing is 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from binnenwerk.imports import cells, readers
+from binnenwerk.imports import cells, limits, readers
 from binnenwerk.imports.dataset import ImportFailed, RowError, Sheet
 from binnenwerk.monitor.models import Kwartaalcijfer
 from binnenwerk.monitor.services import kwartaalcijfer_set
@@ -59,22 +58,20 @@ def _error(row: int, column: str, message: str) -> RowError:
     return RowError(0, row, SHEET, column, message)
 
 
-def read_sheet(filename: str, content: bytes) -> Sheet:
-    """The first sheet (or the one named kwartaalcijfers) as numbered rows by lowercase header."""
+def read_sheet(filename: str, content: bytes | IO[bytes]) -> Sheet:
+    """The sheet named kwartaalcijfers (else the first) of an .xlsx or .csv file, read by the
+    bounded upload reader within the monitor's limits (Limits.for_monitor)."""
     suffix = Path(filename).suffix.lower()
-    rows: Sequence[Sequence[object]]
-    if suffix in (".xlsx", ".xlsm"):
-        tables = readers.xlsx_tables(content)
-        named = [rows for name, rows in tables if name.strip().lower() == SHEET]
-        rows = named[0] if named else (tables[0][1] if tables else [])
-    elif suffix == ".csv":
-        rows = readers.csv_rows(filename, content)
-    else:
+    if suffix not in (".xlsx", ".xlsm", ".csv"):
         raise readers.ReadError(
             _("'%(name)s' is not an .xlsx or .csv file") % {"name": Path(filename).name}
         )
-    columns, numbered_rows = readers.numbered(rows)
-    return Sheet(name=SHEET, columns=columns, rows=numbered_rows)
+    tables = readers.read_tables(filename, content, limits.Limits.for_monitor())
+    named = [table for table in tables if table.name.strip().lower() == SHEET]
+    table = named[0] if named else (tables[0] if tables else None)
+    if table is None:
+        return Sheet(name=SHEET, columns=[], rows=[])
+    return Sheet(name=SHEET, columns=table.columns, rows=table.rows)
 
 
 def _parse(sheet: Sheet) -> tuple[list[_Row], list[RowError]]:
@@ -208,4 +205,5 @@ def import_kwartaalcijfers(*, actor: Any, sheet: Sheet, dry_run: bool = False) -
 
 
 def error_count(errors: list[RowError]) -> str:
-    return ngettext("%(count)s error", "%(count)s errors", len(errors)) % {"count": len(errors)}
+    count = len(errors)
+    return ngettext("%(count)s error", "%(count)s errors", count) % {"count": limits.number(count)}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from auditlog.context import disable_auditlog
@@ -21,6 +22,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 
 from binnenwerk.contracts.models import Contractbesluit
+from binnenwerk.imports.uploads import upload_leftovers_remove
 from binnenwerk.outflow.models import Uitstroom
 from binnenwerk.people.models import Medewerker
 from binnenwerk.recruitment.models import Kandidaat, Kandidaatfase, Proefplaatsing
@@ -28,6 +30,7 @@ from binnenwerk.retention import selectors
 from binnenwerk.retention.constants import ANONIEM, MEDEWERKER_LEEG, MEDEWERKER_NAMEN, Soort
 from binnenwerk.retention.models import Opschoning
 from binnenwerk.services_base import save_validated
+from binnenwerk.survey.services import drafts_purge
 
 BATCH = 500
 
@@ -216,3 +219,16 @@ def opschoning_run(*, peildatum: dt.date, door: str, actor: Any = None) -> Opsch
         medewerkers_anonymise(due[Soort.MEDEWERKERS])
     run = Opschoning(peildatum=peildatum, door=door[:150], gebruiker=actor, aantallen=aantallen)
     return save_validated(run, actor)
+
+
+@dataclass(frozen=True)
+class Leftovers:
+    sessies: int  # expired sessions, the survey's drafts in progress among them
+    uploads: int  # import files checked but never confirmed, older than a day
+
+
+def leftovers_remove(*, now: dt.datetime) -> Leftovers:
+    """Remove what work in progress left behind: expired sessions (a survey's encrypted answers
+    in progress expire with theirs after an hour) and uploaded import files older than a day.
+    No personal record: not in the audit log. Run by `binnenwerk opschonen`, daily."""
+    return Leftovers(sessies=drafts_purge(now=now), uploads=upload_leftovers_remove())

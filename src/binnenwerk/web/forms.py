@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from binnenwerk.organisation.constants import TeamRolSoort
 from binnenwerk.organisation.models import Locatie, Organisatie, Team, Werksoort
-from binnenwerk.people.models import Medewerker
 from binnenwerk.people.constants import ContractSoort
+from binnenwerk.people.models import Medewerker
 
 
 class PeildatumForm(forms.Form):

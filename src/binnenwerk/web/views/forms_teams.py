@@ -9,8 +9,7 @@ from django.utils.translation import gettext as _
 
 from binnenwerk.formatting import date_nl
 from binnenwerk.organisation import services
-from binnenwerk.organisation.models import Team
-from binnenwerk.organisation.models import TeamRol
+from binnenwerk.organisation.models import Team, TeamRol
 from binnenwerk.web.forms import TeamEindeForm, TeamForm, TeamRolForm
 from binnenwerk.web.views.forms_people import hr_only, service_form
 

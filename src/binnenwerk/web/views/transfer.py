@@ -1,14 +1,16 @@
 """Import and export for the functional administrator: upload, check (dry run), confirm.
 
-The uploaded file is kept in a private temporary folder between the check and the
-confirmation, named by a random token held in the user's session.
+The upload is received within the upload limit (a larger one is refused before its body is
+read, binnenwerk.imports.uploads) and read by the bounded reader. A checked file is kept,
+0600 in a private folder, under a random name held in the user's session until it is
+confirmed; it is removed after a refused check, after the confirmation and on any error, and
+files left behind by a check never confirmed are removed at the next upload.
 """
 
 from __future__ import annotations
 
-import secrets
-import tempfile
 from pathlib import Path
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -16,19 +18,33 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from binnenwerk.accounts.constants import Rol
 from binnenwerk.coaching.services import export_log
 from binnenwerk.imports.dataset import ImportFailed
 from binnenwerk.imports.exporters import export_dataset, xlsx_bytes
+from binnenwerk.imports.limits import Limits
 from binnenwerk.imports.readers import ReadError, read_path
 from binnenwerk.imports.services import import_dataset
+from binnenwerk.imports.uploads import (
+    STALE_AFTER,
+    BoundedUploadHandler,
+    bound_uploads,
+    declared_too_large,
+    refusal,
+    too_large_message,
+    upload_leftovers_remove,
+    upload_remove,
+    upload_store,
+    upload_stored,
+)
 from binnenwerk.web.views.common import require_role
 
-UPLOADS = Path(tempfile.gettempdir()) / "binnenwerk-uploads"
 SESSION_KEY = "import_upload"
 SUFFIXES = (".xlsx", ".zip")
+TEMPLATE = "web/transfer/import.html"
 
 
 class UploadForm(forms.Form):
@@ -39,63 +55,86 @@ class UploadForm(forms.Form):
         ),
     )
 
+    def __init__(self, *args: Any, limit: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.limit = limit
+
     def clean_bestand(self) -> object:
         upload = self.cleaned_data["bestand"]
         if not upload.name.lower().endswith(SUFFIXES):
             raise forms.ValidationError(_("Choose an .xlsx or .zip file."))
+        if upload.size > self.limit:
+            raise forms.ValidationError(too_large_message(self.limit))
         return upload
 
 
-def _stored(request: HttpRequest) -> Path | None:
-    token = request.session.get(SESSION_KEY)
-    if not token:
-        return None
-    matches = list(UPLOADS.glob(f"{token['id']}{token['suffix']}"))
-    return matches[0] if matches else None
-
-
+@csrf_exempt  # checked in _import_page, once the upload handler is in place
 def import_page(request: HttpRequest) -> HttpResponse:
     """Upload a file and see what an import would do, without writing anything."""
     require_role(request, Rol.BEHEERDER)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    limit = Limits.from_settings().upload_bytes
+    handler = None
+    if request.method == "POST":
+        if declared_too_large(request, limit):
+            context = {"form": UploadForm(limit=limit), "fouten": [too_large_message(limit)]}
+            return render(request, TEMPLATE, {**context, "aantal_fouten": 1}, status=413)
+        handler = bound_uploads(request, limit)
+    return _import_page(request, limit, handler)
+
+
+@csrf_protect
+def _import_page(
+    request: HttpRequest, limit: int, handler: BoundedUploadHandler | None
+) -> HttpResponse:
+    form = UploadForm(request.POST or None, request.FILES or None, limit=limit)
     context: dict[str, object] = {"form": form}
-    if request.method == "POST" and form.is_valid():
+    if handler is not None and handler.too_large:
+        form.is_valid()
+        form.errors["bestand"] = form.error_class([too_large_message(limit)])
+    elif request.method == "POST" and form.is_valid():
+        upload_leftovers_remove(older_than=STALE_AFTER)
+        upload_remove(_take_stored(request))  # an earlier check of this session
         upload = form.cleaned_data["bestand"]
-        suffix = Path(upload.name).suffix.lower()
-        UPLOADS.mkdir(mode=0o700, exist_ok=True)
-        token = secrets.token_hex(16)
-        target = UPLOADS / f"{token}{suffix}"
-        with target.open("wb") as handle:
-            for chunk in upload.chunks():
-                handle.write(chunk)
-        request.session[SESSION_KEY] = {"id": token, "suffix": suffix, "naam": upload.name}
+        target = upload_store(upload, Path(upload.name).suffix.lower())
+        kept = False
         try:
             context["report"] = import_dataset(
-                actor=request.user, dataset=read_path(target), dry_run=True
+                actor=request.user, dataset=read_path(target, name=upload.name), dry_run=True
             )
             context["bestandsnaam"] = upload.name
+            request.session[SESSION_KEY] = {"bestand": target.name, "naam": upload.name}
+            kept = True
         except (ReadError, ImportFailed) as problem:
-            target.unlink(missing_ok=True)
-            request.session.pop(SESSION_KEY, None)
-            context["fouten"] = getattr(problem, "errors", None) or [str(problem)]
-    return render(request, "web/transfer/import.html", context)
+            context.update(refusal(problem))
+        finally:
+            if not kept:
+                upload_remove(target)
+    return render(request, TEMPLATE, context)
+
+
+def _take_stored(request: HttpRequest) -> Path | None:
+    """The file this session checked last (it leaves the session)."""
+    token = request.session.pop(SESSION_KEY, None)
+    if not isinstance(token, dict) or not isinstance(token.get("bestand"), str):
+        return None
+    return upload_stored(token["bestand"])
 
 
 @require_POST
 def import_confirm(request: HttpRequest) -> HttpResponse:
     require_role(request, Rol.BEHEERDER)
-    stored = _stored(request)
+    name = request.session.get(SESSION_KEY, {}).get("naam", "")
+    stored = _take_stored(request)
     if stored is None:
         messages.error(request, _("There is no checked file any more; upload it again."))
         return redirect("web:import")
     try:
-        report = import_dataset(actor=request.user, dataset=read_path(stored))
+        report = import_dataset(actor=request.user, dataset=read_path(stored, name=name))
     except (ReadError, ImportFailed):
         messages.error(request, _("The data has changed since the check; check again."))
         return redirect("web:import")
     finally:
-        stored.unlink(missing_ok=True)
-        request.session.pop(SESSION_KEY, None)
+        upload_remove(stored)
     messages.success(
         request,
         _("Import saved: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")

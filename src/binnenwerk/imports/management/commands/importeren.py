@@ -41,9 +41,9 @@ class Command(BaseCommand):
         except ReadError as error:
             raise CommandError(str(error), returncode=1) from error
         except ImportFailed as failure:
-            for problem in failure.errors:
-                self.stderr.write(str(problem))
-            count = len(failure.errors)
+            for line in failure.listed:  # the first IMPORT_ERRORS_LISTED, then a count
+                self.stderr.write(line)
+            count = failure.total
             raise CommandError(
                 ngettext(
                     "Import refused: %(count)s error; nothing has been changed.",

@@ -27,13 +27,15 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(_("'%(path)s' does not exist") % {"path": path})
         try:
-            sheet = read_sheet(path.name, path.read_bytes())
+            # Read from the open file: the bounded reader checks the size before it reads.
+            with path.open("rb") as handle:
+                sheet = read_sheet(path.name, handle)
             report = import_kwartaalcijfers(actor=None, sheet=sheet, dry_run=options["dry_run"])
         except ReadError as error:
             raise CommandError(str(error)) from error
         except ImportFailed as failure:
-            for problem in failure.errors:
-                self.stderr.write(str(problem))
+            for line in failure.listed:  # the first IMPORT_ERRORS_LISTED, then a count
+                self.stderr.write(line)
             raise CommandError(
                 _("%(errors)s; nothing was saved.") % {"errors": error_count(failure.errors)}
             ) from failure

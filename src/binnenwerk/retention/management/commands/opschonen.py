@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from binnenwerk.formatting import date_nl, parse_iso_date, table
@@ -78,6 +79,14 @@ class Command(BaseCommand):
         if options["dry_run"]:
             self.stdout.write(_("Dry run: nothing has been changed."))
             return
+        left = services.leftovers_remove(now=timezone.now())
+        self.stdout.write(
+            _(
+                "Left behind by work in progress: %(sessions)s expired sessions and "
+                "%(uploads)s unconfirmed import files removed."
+            )
+            % {"sessions": left.sessies, "uploads": left.uploads}
+        )
         door = options["door"] or _os_user()
         actor = get_user_model().objects.filter(username=door).first()
         run = services.opschoning_run(peildatum=peildatum, door=door, actor=actor)
