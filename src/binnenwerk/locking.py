@@ -31,11 +31,14 @@ class StaleVersion(ValidationError):
 
 
 def _rows(source: Source, lock: bool) -> Iterable[models.Model]:
+    # Lock the records' own rows only (`of`): a manager that joins a nullable relation
+    # (select_related) would otherwise ask PostgreSQL to lock the outer join, which it refuses.
     if isinstance(source, models.Model):
         manager = type(source)._default_manager
-        found = manager.select_for_update() if lock else manager.all()
+        found = manager.select_for_update(of=("self",)) if lock else manager.all()
         return list(found.filter(pk=source.pk))
-    return list((source.select_for_update() if lock else source.all()).order_by("pk"))
+    locked = source.select_for_update(of=("self",)) if lock else source.all()
+    return list(locked.order_by("pk"))
 
 
 def _payload(rows: Iterable[models.Model]) -> str:
