@@ -11,19 +11,24 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import re
 import secrets
 import stat
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+from django import forms
 from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from binnenwerk.files import PRIVATE_FILE, PRIVATE_FOLDER
 from binnenwerk.imports.dataset import ImportFailed
@@ -149,3 +154,76 @@ def bound_uploads(request: HttpRequest, limit: int) -> BoundedUploadHandler:
     handler = BoundedUploadHandler(request, limit)
     request.upload_handlers.insert(0, handler)
     return handler
+
+
+class LimitedUploadForm(forms.Form):
+    """A form whose file `bestand` has one of `suffixes` and at most `limit` bytes; a subclass
+    declares the field and says what to choose instead (`wrong_kind`)."""
+
+    suffixes: ClassVar[tuple[str, ...]]
+
+    def __init__(self, *args: Any, limit: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.limit = limit
+
+    def wrong_kind(self) -> str:
+        raise NotImplementedError
+
+    def clean_bestand(self) -> object:
+        upload = self.cleaned_data["bestand"]
+        if not upload.name.lower().endswith(self.suffixes):
+            raise forms.ValidationError(self.wrong_kind())
+        if upload.size > self.limit:
+            raise forms.ValidationError(too_large_message(self.limit))
+        return upload
+
+
+UploadPage = Callable[[HttpRequest, Any], HttpResponse]
+
+
+def bounded_upload_page(
+    *,
+    allowed: Callable[[HttpRequest], object],
+    limit: Callable[[], int],
+    form_class: type[LimitedUploadForm],
+    template: str,
+) -> Callable[[UploadPage], Callable[[HttpRequest], HttpResponse]]:
+    """Make `page(request, form)` an upload page that receives its file within `limit()`
+    bytes. `allowed` runs first (404 outside the role). A POST that announces a larger body
+    gets `template` with a 413 before the body is read; a file that grows beyond the limit
+    while it arrives is dropped (BoundedUploadHandler) and the form says so. The page gets the
+    bound form (`form_class(data, files, limit=…)`) and goes on only when it is valid.
+
+    The CSRF check runs after the handler is in place (Django's pattern for upload handlers:
+    csrf_exempt outside, csrf_protect inside), since it reads the request's body."""
+
+    def decorate(page: UploadPage) -> Callable[[HttpRequest], HttpResponse]:
+        @csrf_exempt  # checked in `received`, once the bounded handler is in place
+        @functools.wraps(page)
+        def view(request: HttpRequest) -> HttpResponse:
+            allowed(request)
+            most = limit()
+            handler = None
+            if request.method == "POST":
+                if declared_too_large(request, most):
+                    context = {
+                        "form": form_class(limit=most),
+                        "fouten": [too_large_message(most)],
+                        "aantal_fouten": 1,
+                    }
+                    return render(request, template, context, status=413)
+                handler = bound_uploads(request, most)
+
+            @csrf_protect
+            def received(request: HttpRequest) -> HttpResponse:
+                form = form_class(request.POST or None, request.FILES or None, limit=most)
+                if handler is not None and handler.too_large:
+                    form.is_valid()
+                    form.errors["bestand"] = form.error_class([too_large_message(most)])
+                return page(request, form)
+
+            return received(request)
+
+        return view
+
+    return decorate

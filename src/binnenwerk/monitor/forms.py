@@ -6,9 +6,10 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from binnenwerk.imports.uploads import too_large_message
+from binnenwerk.imports.uploads import LimitedUploadForm
 from binnenwerk.monitor.models import Doelstelling
 from binnenwerk.monitor.quarters import Kwartaal
 from binnenwerk.organisation.models import Organisatie
@@ -82,7 +83,7 @@ class KwartaalcijferForm(forms.Form):
     inleen = _decimal(_("Hired-in jobs"), places=4, help_text=_("In jobs of 25.5 hours."))
 
 
-class UploadForm(forms.Form):
+class UploadForm(LimitedUploadForm):
     bestand = forms.FileField(
         label=_("File"),
         help_text=_(
@@ -90,15 +91,7 @@ class UploadForm(forms.Form):
             "formeel_excl_binnenwerk, inleen."
         ),
     )
+    suffixes = (".xlsx", ".csv")
 
-    def __init__(self, *args: Any, limit: int, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.limit = limit
-
-    def clean_bestand(self) -> object:
-        upload = self.cleaned_data["bestand"]
-        if not upload.name.lower().endswith((".xlsx", ".csv")):
-            raise forms.ValidationError(_("Choose an .xlsx or .csv file."))
-        if upload.size > self.limit:
-            raise forms.ValidationError(too_large_message(self.limit))
-        return upload
+    def wrong_kind(self) -> str:
+        return gettext("Choose an .xlsx or .csv file.")

@@ -11,20 +11,13 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from binnenwerk.accounts.selectors import MonitorScope, monitor_scope
 from binnenwerk.imports.dataset import ImportFailed
 from binnenwerk.imports.limits import Limits
 from binnenwerk.imports.readers import ReadError
-from binnenwerk.imports.uploads import (
-    BoundedUploadHandler,
-    bound_uploads,
-    declared_too_large,
-    refusal,
-    too_large_message,
-)
+from binnenwerk.imports.uploads import bounded_upload_page, refusal
 from binnenwerk.monitor import charts, presenters, services
 from binnenwerk.monitor.calculator import doel
 from binnenwerk.monitor.forms import (
@@ -261,33 +254,19 @@ def kwartaalcijfer_edit(request: HttpRequest) -> HttpResponse:
     )
 
 
-@csrf_exempt  # checked in _import_page, once the upload handler is in place
-def import_page(request: HttpRequest) -> HttpResponse:
+@bounded_upload_page(
+    allowed=_editor,
+    limit=lambda: Limits.for_monitor().upload_bytes,
+    form_class=UploadForm,
+    template=IMPORT_TEMPLATE,
+)
+def import_page(request: HttpRequest, form: UploadForm) -> HttpResponse:
     """Upload a sheet and see what it would change; nothing is written until confirmed. A file
     beyond the monitor's upload limit is refused before it is received (IMPORT_MONITOR_…)."""
-    _editor(request)
-    limit = Limits.for_monitor().upload_bytes
-    handler = None
-    if request.method == "POST":
-        if declared_too_large(request, limit):
-            context = {"form": UploadForm(limit=limit), "fouten": [too_large_message(limit)]}
-            return render(request, IMPORT_TEMPLATE, {**context, "aantal_fouten": 1}, status=413)
-        handler = bound_uploads(request, limit)
-    return _import_page(request, limit, handler)
-
-
-@csrf_protect
-def _import_page(
-    request: HttpRequest, limit: int, handler: BoundedUploadHandler | None
-) -> HttpResponse:
-    form = UploadForm(request.POST or None, request.FILES or None, limit=limit)
     context: dict[str, Any] = {"form": form}
-    if handler is not None and handler.too_large:
-        form.is_valid()
-        form.errors["bestand"] = form.error_class([too_large_message(limit)])
-    elif request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["bestand"]
-        content = upload.read(limit + 1)
+        content = upload.read(form.limit + 1)
         request.session.pop(UPLOAD_KEY, None)
         try:
             sheet = read_sheet(upload.name, content)

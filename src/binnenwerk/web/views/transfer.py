@@ -10,7 +10,6 @@ files left behind by a check never confirmed are removed at the next upload.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -18,7 +17,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from binnenwerk.accounts.constants import Rol
@@ -29,12 +27,9 @@ from binnenwerk.imports.limits import Limits
 from binnenwerk.imports.readers import ReadError, read_path
 from binnenwerk.imports.services import import_dataset
 from binnenwerk.imports.uploads import (
-    STALE_AFTER,
-    BoundedUploadHandler,
-    bound_uploads,
-    declared_too_large,
+    LimitedUploadForm,
+    bounded_upload_page,
     refusal,
-    too_large_message,
     upload_leftovers_remove,
     upload_remove,
     upload_store,
@@ -47,52 +42,30 @@ SUFFIXES = (".xlsx", ".zip")
 TEMPLATE = "web/transfer/import.html"
 
 
-class UploadForm(forms.Form):
+class UploadForm(LimitedUploadForm):
     bestand = forms.FileField(
         label=gettext_lazy("File"),
         help_text=gettext_lazy(
             "An .xlsx workbook with one sheet per table, or a .zip of .csv files."
         ),
     )
+    suffixes = SUFFIXES
 
-    def __init__(self, *args: Any, limit: int, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.limit = limit
-
-    def clean_bestand(self) -> object:
-        upload = self.cleaned_data["bestand"]
-        if not upload.name.lower().endswith(SUFFIXES):
-            raise forms.ValidationError(_("Choose an .xlsx or .zip file."))
-        if upload.size > self.limit:
-            raise forms.ValidationError(too_large_message(self.limit))
-        return upload
+    def wrong_kind(self) -> str:
+        return _("Choose an .xlsx or .zip file.")
 
 
-@csrf_exempt  # checked in _import_page, once the upload handler is in place
-def import_page(request: HttpRequest) -> HttpResponse:
+@bounded_upload_page(
+    allowed=lambda request: require_role(request, Rol.BEHEERDER),
+    limit=lambda: Limits.from_settings().upload_bytes,
+    form_class=UploadForm,
+    template=TEMPLATE,
+)
+def import_page(request: HttpRequest, form: UploadForm) -> HttpResponse:
     """Upload a file and see what an import would do, without writing anything."""
-    require_role(request, Rol.BEHEERDER)
-    limit = Limits.from_settings().upload_bytes
-    handler = None
-    if request.method == "POST":
-        if declared_too_large(request, limit):
-            context = {"form": UploadForm(limit=limit), "fouten": [too_large_message(limit)]}
-            return render(request, TEMPLATE, {**context, "aantal_fouten": 1}, status=413)
-        handler = bound_uploads(request, limit)
-    return _import_page(request, limit, handler)
-
-
-@csrf_protect
-def _import_page(
-    request: HttpRequest, limit: int, handler: BoundedUploadHandler | None
-) -> HttpResponse:
-    form = UploadForm(request.POST or None, request.FILES or None, limit=limit)
     context: dict[str, object] = {"form": form}
-    if handler is not None and handler.too_large:
-        form.is_valid()
-        form.errors["bestand"] = form.error_class([too_large_message(limit)])
-    elif request.method == "POST" and form.is_valid():
-        upload_leftovers_remove(older_than=STALE_AFTER)
+    if request.method == "POST" and form.is_valid():
+        upload_leftovers_remove()
         upload_remove(_take_stored(request))  # an earlier check of this session
         upload = form.cleaned_data["bestand"]
         target = upload_store(upload, Path(upload.name).suffix.lower())
