@@ -7,28 +7,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 
 from binnenwerk.accounts.constants import ONLY_ACCESS_LOG
 from binnenwerk.accounts.selectors import roles_of
+from binnenwerk.web.middleware import API_PREFIX, always_open_paths
+from binnenwerk.web.two_factor import second_step_paths
 
 
 def _open_paths() -> tuple[str, ...]:
     """Where such a user may go: the access log (with its CSV), home (which redirects to the
-    log), logging in and out, static files, and the API (guarded there)."""
+    log), their own password and second step, logging in and out, static files, and the API
+    (guarded there)."""
     return (
         reverse("web:toegang"),
         reverse("web:toegang-csv"),
         reverse("web:eigen-wachtwoord"),
-        reverse("web:tweestaps-code"),
-        reverse("web:tweestaps-instellen"),
-        reverse("web:tweestaps-qr"),
-        reverse("web:login"),
-        reverse("web:logout"),
-        "/" + settings.STATIC_URL.lstrip("/"),
-        "/api/",
+        *second_step_paths(),
+        *always_open_paths(),
+        API_PREFIX,
     )
 
 

@@ -8,9 +8,22 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
-from django.http import HttpRequest
+from django.http import HttpRequest, JsonResponse
+from django.urls import reverse
 
 API_PREFIX = "/api/"
+
+
+def always_open_paths() -> tuple[str, ...]:
+    """What every gate in front of the pages lets through (the second step, a new password,
+    the privacy officer's one page): signing in and out, and the static files."""
+    return (reverse("web:login"), reverse("web:logout"), "/" + settings.STATIC_URL.lstrip("/"))
+
+
+def api_refusal(status: int, title: str, detail: str) -> JsonResponse:
+    """A gate's answer to an API request, in the API's problem+json shape."""
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
+    return JsonResponse(body, status=status, content_type="application/problem+json")
 
 
 class LoginRequiredExceptApi(LoginRequiredMiddleware):

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,18 +20,14 @@ from django.utils.translation import gettext as _
 from binnenwerk.accounts.models import Profiel
 from binnenwerk.accounts.services import account_notices_take
 from binnenwerk.accounts.two_factor import second_step_pending
+from binnenwerk.web.middleware import API_PREFIX, always_open_paths, api_refusal
 
 SEEN_KEY = "accountmeldingen_gezien"
 MUST_CHANGE_KEY = "wachtwoord_wijzigen"
 
 
 def _open_paths() -> tuple[str, ...]:
-    return (
-        reverse("web:eigen-wachtwoord"),
-        reverse("web:logout"),
-        reverse("web:login"),
-        "/" + settings.STATIC_URL.lstrip("/"),
-    )
+    return (reverse("web:eigen-wachtwoord"), *always_open_paths())
 
 
 class AccountNotices:
@@ -51,16 +46,11 @@ class AccountNotices:
             if Profiel.objects.filter(user=user, wachtwoord_wijzigen=True).exists():
                 session[MUST_CHANGE_KEY] = True
         if session.get(MUST_CHANGE_KEY) and not request.path_info.startswith(_open_paths()):
-            if request.path_info.startswith("/api/"):
-                return JsonResponse(
-                    {
-                        "type": "about:blank",
-                        "title": _("New password needed"),
-                        "status": 403,
-                        "detail": _("Choose your own password on the website first."),
-                    },
-                    status=403,
-                    content_type="application/problem+json",
+            if request.path_info.startswith(API_PREFIX):
+                return api_refusal(
+                    403,
+                    _("New password needed"),
+                    _("Choose your own password on the website first."),
                 )
             return redirect("web:eigen-wachtwoord")
         return self.get_response(request)

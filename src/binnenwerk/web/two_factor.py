@@ -10,24 +10,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import urlencode
 
-from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from binnenwerk.accounts.two_factor import confirmed_device, second_step_pending
+from binnenwerk.web.middleware import API_PREFIX, always_open_paths, api_refusal
 
 
-def _open_paths() -> tuple[str, ...]:
+def second_step_paths() -> tuple[str, ...]:
+    """The pages of the second step itself."""
     return (
         reverse("web:tweestaps-code"),
         reverse("web:tweestaps-instellen"),
         reverse("web:tweestaps-qr"),
-        reverse("web:logout"),
-        reverse("web:login"),
-        "/" + settings.STATIC_URL.lstrip("/"),
     )
+
+
+def _open_paths() -> tuple[str, ...]:
+    return (*second_step_paths(), *always_open_paths())
 
 
 class SecondStepRequired:
@@ -37,16 +39,11 @@ class SecondStepRequired:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not second_step_pending(request) or request.path_info.startswith(_open_paths()):
             return self.get_response(request)
-        if request.path_info.startswith("/api/"):
-            return JsonResponse(
-                {
-                    "type": "about:blank",
-                    "title": _("Two-step verification needed"),
-                    "status": 401,
-                    "detail": _("Give the code from your authenticator app on the website."),
-                },
-                status=401,
-                content_type="application/problem+json",
+        if request.path_info.startswith(API_PREFIX):
+            return api_refusal(
+                401,
+                _("Two-step verification needed"),
+                _("Give the code from your authenticator app on the website."),
             )
         target = (
             "web:tweestaps-code" if confirmed_device(request.user) else "web:tweestaps-instellen"
