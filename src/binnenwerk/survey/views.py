@@ -12,6 +12,8 @@ administrator; a supervisor their own teams) need a login; anyone else gets 404.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -78,6 +80,25 @@ def _start_again(request: HttpRequest, draft_seen: bool) -> HttpResponse:
     if draft_seen or request.method == "POST":
         return redirect(reverse("survey:start") + f"?{EXPIRED}=1")
     return redirect("survey:start")
+
+
+def _with_draft(
+    view: Callable[..., HttpResponse],
+) -> Callable[..., HttpResponse]:
+    """An answering page, given this session's draft; without one, or with one that is too
+    old, the person starts again with their code."""
+
+    @functools.wraps(view)
+    def page(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            draft = _draft(request)
+        except _Expired:
+            return _start_again(request, draft_seen=True)
+        if draft is None:
+            return _start_again(request, draft_seen=False)
+        return view(request, draft, *args, **kwargs)
+
+    return page
 
 
 def _questions(draft: Draft) -> tuple[Vragenlijst, list[Vraag]]:
@@ -155,14 +176,9 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @login_not_required
 @never_cache
-def vraag(request: HttpRequest, nummer: int) -> HttpResponse:
+@_with_draft
+def vraag(request: HttpRequest, draft: Draft, nummer: int) -> HttpResponse:
     """One question per screen, with Next, Skip and Previous."""
-    try:
-        draft = _draft(request)
-    except _Expired:
-        return _start_again(request, draft_seen=True)
-    if draft is None:
-        return _start_again(request, draft_seen=False)
     vragenlijst, questions = _questions(draft)
     if not 1 <= nummer <= len(questions):
         raise Http404
@@ -201,14 +217,9 @@ def vraag(request: HttpRequest, nummer: int) -> HttpResponse:
 
 @login_not_required
 @never_cache
-def controle(request: HttpRequest) -> HttpResponse:
+@_with_draft
+def controle(request: HttpRequest, draft: Draft) -> HttpResponse:
     """The last screen: check the answers and send them."""
-    try:
-        draft = _draft(request)
-    except _Expired:
-        return _start_again(request, draft_seen=True)
-    if draft is None:
-        return _start_again(request, draft_seen=False)
     vragenlijst, questions = _questions(draft)
     answers = draft.antwoorden
     error = ""
