@@ -87,11 +87,11 @@ def serve_demo(
     server.wait(timeout=10)
 
 
-def login(browser, app_url: str, username: str, lands_on: str = "/"):
+def login(browser, app_url: str, username: str, lands_on: str = "/", password: str = PASSWORD):
     page = browser.new_page(locale="nl-NL")
     page.goto(f"{app_url}/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url(f"{app_url}{lands_on}")
     return page

@@ -240,12 +240,9 @@ def test_administrator_makes_an_account_and_its_owner_replaces_the_one_time_pass
     one_time = page.locator("code").inner_text()
     assert_accessible(page)
 
-    owner = browser.new_page(locale="nl-NL")
-    owner.goto(f"{app_url}/inloggen/")
-    owner.get_by_label("Gebruikersnaam").fill("nieuwe.collega")
-    owner.get_by_label("Wachtwoord").fill(one_time)
-    owner.get_by_role("button", name="Inloggen").click()
-    owner.wait_for_url(f"{app_url}/account/wachtwoord/")
+    owner = login(
+        browser, app_url, "nieuwe.collega", lands_on="/account/wachtwoord/", password=one_time
+    )
     expect(owner.get_by_text("opnieuw ingesteld door beheerder")).to_be_visible()
     assert_accessible(owner)
     owner.get_by_label("Oud wachtwoord").fill(one_time)
