@@ -1,4 +1,5 @@
 import datetime as dt
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -161,20 +162,29 @@ class MedewerkerForm(forms.Form):
     )
 
 
-class TeamRolForm(forms.Form):
-    """Hand a team's supervisor or job coach role to a staff member from a date."""
+class StaffMemberField(forms.CharField):
+    """A person named by their personnel number: cleans to the Medewerker (None when empty
+    and not required)."""
 
-    rol = forms.ChoiceField(label=_("Role"), choices=TeamRolSoort.choices)
-    medewerker = forms.CharField(
-        label=_("Staff member (personnel number)"),
-        max_length=20,
-        help_text=_("The current holder of the role stops the day before."),
-    )
-    vanaf = forms.DateField(label=_("First day in the role"), widget=DATE)
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("Staff member (personnel number)"))
+        super().__init__(max_length=20, **kwargs)
 
-    def clean_medewerker(self) -> Medewerker:
-        number = self.cleaned_data["medewerker"].strip()
+    def clean(self, value: Any) -> Medewerker | None:
+        number = super().clean(value)
+        if not number:
+            return None
         person = Medewerker.objects.filter(personeelsnummer=number).first()
         if person is None:
             raise forms.ValidationError(_("There is no employee with this personnel number."))
         return person
+
+
+class TeamRolForm(forms.Form):
+    """Hand a team's supervisor or job coach role to a staff member from a date."""
+
+    rol = forms.ChoiceField(label=_("Role"), choices=TeamRolSoort.choices)
+    medewerker = StaffMemberField(
+        help_text=_("The current holder of the role stops the day before.")
+    )
+    vanaf = forms.DateField(label=_("First day in the role"), widget=DATE)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from binnenwerk.accounts.constants import Rol
 from binnenwerk.organisation.models import Organisatie
-from binnenwerk.people.models import Medewerker
+from binnenwerk.web.forms import StaffMemberField
 
 # The privacy officer's role is not offered: only the server's operator grants it.
 ROLE_CHOICES = [(r.value, r.label) for r in Rol if r != Rol.PRIVACY]
@@ -27,9 +27,7 @@ class AccountForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("The privacy officer's role is granted on the server (binnenwerk account)."),
     )
-    medewerker = forms.CharField(
-        label=_("Staff member (personnel number)"),
-        max_length=20,
+    medewerker = StaffMemberField(
         required=False,
         help_text=_("For supervisors and job coaches: their teams follow from their team roles."),
     )
@@ -39,15 +37,6 @@ class AccountForm(forms.Form):
         required=False,
         help_text=_("For client contacts: the organisation (with its parts) they look at."),
     )
-
-    def clean_medewerker(self) -> Medewerker | None:
-        number = self.cleaned_data["medewerker"].strip()
-        if not number:
-            return None
-        person = Medewerker.objects.filter(personeelsnummer=number).first()
-        if person is None:
-            raise forms.ValidationError(_("There is no employee with this personnel number."))
-        return person
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
