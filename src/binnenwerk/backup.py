@@ -44,6 +44,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from binnenwerk import backup_text
+from binnenwerk.files import private_file
 
 FORMAT = "binnenwerk-backup"
 FORMAT_VERSION = 1
@@ -252,24 +253,10 @@ def backup_write(path: str | Path, *, by: str, progress: Progress = None) -> dic
             % {"migrations": ", ".join(pending)}
         )
     tables = app_tables()
-    # mkstemp makes the file readable and writable by its owner only (0600).
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(handle, "wb") as raw:
-            with zipfile.ZipFile(raw, "w") as archive:
-                manifest = _write_members(archive, tables, target.parent, progress)
-                data = json.dumps(manifest, indent=1, ensure_ascii=False).encode()
-                archive.writestr(_entry(MANIFEST), data)
-            raw.flush()
-            os.fsync(raw.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
+    with private_file(target) as raw, zipfile.ZipFile(raw, "w") as archive:
+        manifest = _write_members(archive, tables, target.parent, progress)
+        data = json.dumps(manifest, indent=1, ensure_ascii=False).encode()
+        archive.writestr(_entry(MANIFEST), data)
     _sync_folder(target.parent)
     audit_database(
         action=LogEntry.Action.ACCESS,  # the whole database was read
