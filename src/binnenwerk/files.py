@@ -2,7 +2,8 @@
 
 `private_file` (and `write_private` for content in hand) writes to a temporary file beside the
 target (mkstemp: mode 0600 from the start, so there is no moment at which another user can open
-it), flushes it to disk and renames it over the target. A reader never sees half a file, and a failure leaves no trace.
+it), flushes it to disk and renames it over the target. A reader never sees half a file, and a
+failure leaves no trace.
 """
 
 from __future__ import annotations
